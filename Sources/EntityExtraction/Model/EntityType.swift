@@ -1,0 +1,41 @@
+/// An entity type, named as in OntoNotes (and spaCy), plus `MISC` for named things outside them.
+public enum EntityType: String, Codable, Sendable, CaseIterable, Hashable {
+    case person = "PERSON"
+    case norp = "NORP"
+    case org = "ORG"
+    case gpe = "GPE"
+    case loc = "LOC"
+    case fac = "FAC"
+    case event = "EVENT"
+    case product = "PRODUCT"
+    case workOfArt = "WORK_OF_ART"
+    case law = "LAW"
+    case language = "LANGUAGE"
+    case date = "DATE"
+    case time = "TIME"
+    case money = "MONEY"
+    case percent = "PERCENT"
+    case quantity = "QUANTITY"
+    case ordinal = "ORDINAL"
+    case cardinal = "CARDINAL"
+    case misc = "MISC"
+
+    /// Named entities (as opposed to numeric and temporal expressions found by patterns).
+    public var isNamed: Bool {
+        switch self {
+        case .date, .time, .money, .percent, .quantity, .ordinal, .cardinal: false
+        default: true
+        }
+    }
+
+    /// The CoNLL-2003 type this type is scored as, or `nil` for types CoNLL does not score.
+    public var conllType: String? {
+        switch self {
+        case .person: "PER"
+        case .org: "ORG"
+        case .gpe, .loc, .fac: "LOC"
+        case .norp, .event, .product, .workOfArt, .law, .language, .misc: "MISC"
+        case .date, .time, .money, .percent, .quantity, .ordinal, .cardinal: nil
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Ingestion: inbox watching, claiming, workers, outbox writing, quarantine, recovery.

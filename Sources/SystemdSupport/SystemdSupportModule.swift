@@ -1,0 +1,1 @@
+// SystemdSupport: journald LogHandler and sd_notify.
