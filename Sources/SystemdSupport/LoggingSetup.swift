@@ -10,9 +10,10 @@ public enum LoggingSetup {
     @discardableResult
     public static func bootstrap(target: LogTarget, level: Logger.Level) -> LogTarget {
         let concrete = target.resolved(environment: currentEnvironment(["JOURNAL_STREAM"]))
-        LoggingSystem.bootstrap { label, provider in
-            makeHandler(label: label, target: concrete, level: level, metadataProvider: provider)
-        }
+        LoggingSystem.bootstrap(
+            { label, provider in
+                makeHandler(label: label, target: concrete, level: level, metadataProvider: provider)
+            }, metadataProvider: nil)
         return concrete
     }
 
