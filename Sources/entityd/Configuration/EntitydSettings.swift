@@ -1,4 +1,5 @@
 import Ingestion
+import SystemdSupport
 import Logging
 
 /// The effective configuration of one `entityd` process.
@@ -16,7 +17,7 @@ struct EntitydSettings: Sendable {
     /// `log.level`.
     var logLevel: Logger.Level
     /// `log.target`.
-    var logTarget: LogTargetSetting
+    var logTarget: LogTarget
     /// `model`: a model file to use instead of the bundled one.
     var modelPath: String?
     /// `dictionaries`: user dictionary files (name, type, aliases per line).

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Ingestion
+import SystemdSupport
 import Logging
 
 /// Reads each key strictly: a present value of the wrong type or range is an error naming
@@ -40,7 +41,7 @@ struct SettingsReader {
             stateDirectory: state,
             ingestion: ingestion,
             logLevel: try choice("log.level", Logger.Level.self) ?? .info,
-            logTarget: try choice("log.target", LogTargetSetting.self) ?? .auto,
+            logTarget: try choice("log.target", LogTarget.self) ?? .auto,
             modelPath: try nonEmptyString("model"),
             dictionaries: try stringArray("dictionaries")?.filter { !$0.isEmpty } ?? []
         )
