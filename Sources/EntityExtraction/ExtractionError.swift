@@ -3,13 +3,13 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The kind of failure, stable for programs to match on.
     public enum Code: String, Sendable, Hashable {
         /// The article took longer than `ExtractorConfiguration.timeLimit`.
-        case timeLimitExceeded = "time_limit_exceeded"
+        case timeLimitExceeded = "time-limit-exceeded"
         /// A user dictionary line is malformed; the message names source and line.
-        case badDictionaryLine = "bad_dictionary_line"
+        case badDictionaryLine = "bad-dictionary-line"
         /// A bundled resource file was not found.
-        case resourceMissing = "resource_missing"
+        case resourceMissing = "resource-missing"
         /// A bundled resource file is malformed.
-        case resourceCorrupt = "resource_corrupt"
+        case resourceCorrupt = "resource-corrupt"
     }
 
     public var code: Code
