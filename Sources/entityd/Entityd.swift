@@ -7,6 +7,8 @@ struct Entityd: AsyncParsableCommand {
         commandName: "entityd",
         abstract: "Extracts named entities from news articles dropped into an inbox directory.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            CheckConfigCommand.self,
+        ]
     )
 }

@@ -1,0 +1,29 @@
+/// How each word is written across one document, so that a word in an all-caps headline or
+/// at the start of a sentence can borrow the evidence of its other occurrences.
+struct DocumentContext: Sendable {
+    /// Bits per lowercase word hash: 1 = seen all-lowercase, 2 = seen capitalized mid-sentence
+    /// in running text, 4 = seen all-caps in running text.
+    private var seen: [UInt64: UInt8] = [:]
+
+    static let empty = DocumentContext()
+
+    init() {}
+
+    init(document: [[Substring]]) {
+        for sentence in document where !FeatureExtractor.isHeadline(sentence) {
+            for (i, token) in sentence.enumerated() {
+                let info = TokenInfo(token)
+                guard info.has(.hasLetter) else { continue }
+                var bit: UInt8 = 0
+                if info.has(.allCapitals) && info.length > 1 { bit = 4 }
+                else if !info.has(.initialCapital) && !info.has(.innerCapital) { bit = 1 }
+                else if i > 0 && info.has(.initialCapital) { bit = 2 }
+                if bit != 0 { seen[info.lower, default: 0] |= bit }
+            }
+        }
+    }
+
+    /// The bits recorded for a lowercase word hash.
+    @inline(__always)
+    func flags(lower: UInt64) -> UInt8 { seen[lower] ?? 0 }
+}

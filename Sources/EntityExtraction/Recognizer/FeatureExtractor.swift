@@ -1,0 +1,154 @@
+/// Turns the tokens of a sentence into feature keys, the same way for training and tagging.
+struct FeatureExtractor: Sendable {
+    let gazetteer: Gazetteer
+    let lexicon: WordLexicon
+
+    private static let outside: UInt64 = 0x0B5E_55ED_0B5E_55ED
+    private static let before: UInt64 = FeatureHash.finalize(0xB0)
+    private static let after: UInt64 = FeatureHash.finalize(0xE0)
+
+    /// A line with letters but no lowercase letter, such as "SOCCER - JAPAN GET LUCKY WIN".
+    static func isHeadline(_ sentence: [Substring]) -> Bool {
+        var capitals = false
+        for token in sentence {
+            for scalar in token.unicodeScalars {
+                let v = scalar.value
+                if v >= 0x61 && v <= 0x7A { return false }
+                if v >= 0x80 && scalar.properties.isLowercase { return false }
+                if v >= 0x41 && v <= 0x5A { capitals = true }
+            }
+        }
+        return capitals
+    }
+
+    /// Fills `scratch` with the sentence's keys: token i's are
+    /// `scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]]`.
+    func extract(_ sentence: [Substring], document: DocumentContext, into scratch: inout FeatureScratch) {
+        let n = sentence.count
+        scratch.reset(count: n)
+        for (i, token) in sentence.enumerated() {
+            let info = TokenInfo(token)
+            scratch.infos[i] = info
+            scratch.lowers[i] = info.lower
+            scratch.clusters[i] = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+        }
+        scratch.lowers.withUnsafeBufferPointer { lowers in
+            scratch.marks.withUnsafeMutableBufferPointer { marks in
+                gazetteer.annotate(
+                    lowerHashes: UnsafeBufferPointer(rebasing: lowers[0..<n]),
+                    into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
+            }
+        }
+        let headline = Self.isHeadline(sentence)
+        scratch.offsets[0] = 0
+        for i in 0..<n {
+            tokenFeatures(i, count: n, headline: headline, document: document, scratch: &scratch)
+            scratch.offsets[i + 1] = scratch.keys.count
+        }
+    }
+
+    @inline(__always)
+    private func tokenFeatures(_ i: Int, count n: Int, headline: Bool, document: DocumentContext, scratch: inout FeatureScratch) {
+        let info = scratch.infos[i]
+        func emit(_ template: FeatureTemplate, _ value: UInt64) {
+            scratch.keys.append(FeatureHash.mix(template.rawValue, value))
+        }
+        func lowerAt(_ j: Int) -> UInt64 {
+            j < 0 ? Self.before : (j >= n ? Self.after : scratch.infos[j].lower)
+        }
+        func shapeAt(_ j: Int) -> UInt64 {
+            j < 0 ? Self.before : (j >= n ? Self.after : scratch.infos[j].shortShape)
+        }
+        let context: UInt64 = headline ? 2 : (i == 0 ? 1 : 0)
+        let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
+
+        emit(.bias, 0)
+        emit(.word, info.exact)
+        emit(.lower, info.lower)
+        emit(.shape, info.shape)
+        emit(.shortShape, info.shortShape)
+        emit(.prefix1, info.prefixes.0)
+        emit(.prefix2, info.prefixes.1)
+        emit(.prefix3, info.prefixes.2)
+        emit(.prefix4, info.prefixes.3)
+        emit(.suffix1, info.suffixes.0)
+        emit(.suffix2, info.suffixes.1)
+        emit(.suffix3, info.suffixes.2)
+        emit(.suffix4, info.suffixes.3)
+        emit(.lowerMinus2, lowerAt(i - 2))
+        emit(.lowerMinus1, lowerAt(i - 1))
+        emit(.lowerPlus1, lowerAt(i + 1))
+        emit(.lowerPlus2, lowerAt(i + 2))
+        emit(.shapeMinus1, shapeAt(i - 1))
+        emit(.shapePlus1, shapeAt(i + 1))
+        emit(.bigramLeft, FeatureHash.mix(lowerAt(i - 1), info.lower))
+        emit(.bigramRight, FeatureHash.mix(info.lower, lowerAt(i + 1)))
+        emit(.shapeTrigram, FeatureHash.mix(FeatureHash.mix(shapeAt(i - 1), info.shortShape), shapeAt(i + 1)))
+        emit(.previousWordShape, FeatureHash.mix(lowerAt(i - 1), info.shortShape))
+        emit(.nextWordShape, FeatureHash.mix(info.shortShape, lowerAt(i + 1)))
+        if i == 0 { emit(.initialShape, info.shortShape) }
+        if headline {
+            emit(.headlineLower, info.lower)
+            emit(.headlineTitle, info.shortShape)
+        }
+        emit(.flagsInContext, context << 16 | UInt64(info.flags))
+        emit(.lengthBucket, UInt64(min(info.length, 12)) << 1 | capital)
+
+        gazetteerFeatures(scratch.marks[i], .gazetteerHere, &scratch)
+        if i > 0 { gazetteerFeatures(scratch.marks[i - 1], .gazetteerMinus1, &scratch) }
+        if i + 1 < n { gazetteerFeatures(scratch.marks[i + 1], .gazetteerPlus1, &scratch) }
+
+        clusterFeatures(scratch.clusters[i], .clusterHere, full: true, &scratch)
+        if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
+        if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
+
+        if info.has(.hasLetter) {
+            let prior = UInt64(lexicon.casePrior(lower: info.lower))
+            emit(.casePrior, context << 8 | prior << 1 | capital)
+            let seen = UInt64(document.flags(lower: info.lower))
+            emit(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
+        }
+    }
+
+    @inline(__always)
+    private func gazetteerFeatures(_ marks: UInt32, _ template: FeatureTemplate, _ scratch: inout FeatureScratch) {
+        var bits = marks
+        while bits != 0 {
+            let bit = UInt64(bits.trailingZeroBitCount)
+            scratch.keys.append(FeatureHash.mix(template.rawValue, bit))
+            bits &= bits - 1
+        }
+    }
+
+    @inline(__always)
+    private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ scratch: inout FeatureScratch) {
+        guard packed != 0 else { return }
+        let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0xFF), fine = UInt64(packed >> 16)
+        if coarse != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 1 << 20 | coarse)) }
+        if medium != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 2 << 20 | medium)) }
+        if full && fine != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }
+    }
+}
+
+/// Reusable buffers for feature extraction: after warming up, extraction allocates nothing.
+struct FeatureScratch {
+    var infos: [TokenInfo] = []
+    var lowers: [UInt64] = []
+    var clusters: [UInt32] = []
+    var marks: [UInt32] = []
+    var keys: [UInt64] = []
+    var offsets: [Int] = []
+
+    init() {}
+
+    mutating func reset(count n: Int) {
+        if infos.count < n {
+            infos = [TokenInfo](repeating: TokenInfo(), count: n)
+            lowers = [UInt64](repeating: 0, count: n)
+            clusters = [UInt32](repeating: 0, count: n)
+            marks = [UInt32](repeating: 0, count: n)
+            offsets = [Int](repeating: 0, count: n + 1)
+        }
+        keys.removeAll(keepingCapacity: true)
+    }
+}

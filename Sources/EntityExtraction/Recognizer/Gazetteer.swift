@@ -1,0 +1,54 @@
+/// Multi-token place and nationality names compiled into the model, matched case-insensitively.
+///
+/// Each entry maps the hash of a lowercased token sequence to a bit set of `Category`s.
+struct Gazetteer: Sendable {
+    /// What kind of name an entry is; the raw value is its bit in an entry's mask.
+    enum Category: Int, CaseIterable, Sendable {
+        case city = 0, largeCity, region, country, demonym
+    }
+
+    /// Longest name, in tokens, that matching tries.
+    static let maxTokens = 6
+
+    let keys: [UInt64]
+    let masks: [UInt32]
+    private let index: HashIndex
+
+    init(keys: [UInt64], masks: [UInt32]) {
+        self.keys = keys
+        self.masks = masks
+        self.index = HashIndex(keys: keys, values: masks)
+    }
+
+    static let empty = Gazetteer(keys: [], masks: [])
+
+    /// The category mask of the name spanning `lowerHashes[range]`, or 0.
+    @inline(__always)
+    func mask(forSequenceHash hash: UInt64) -> UInt32 { index.value(for: hash) ?? 0 }
+
+    /// Marks, for every token, which categories match around it and where in the match it
+    /// sits: bit `4 * category + part` with part 0 = first, 1 = inside, 2 = last, 3 = whole.
+    func annotate(lowerHashes: UnsafeBufferPointer<UInt64>, into marks: UnsafeMutableBufferPointer<UInt32>) {
+        let n = lowerHashes.count
+        for i in 0..<n { marks[i] = 0 }
+        if keys.isEmpty { return }
+        for start in 0..<n {
+            var hash = FeatureHash.seed
+            for length in 1...min(Gazetteer.maxTokens, n - start) {
+                hash = FeatureHash.sequence(hash, lowerHashes[start + length - 1])
+                let found = mask(forSequenceHash: hash)
+                if found == 0 { continue }
+                for category in 0..<Category.allCases.count where found & (1 << category) != 0 {
+                    let base = UInt32(4 * category)
+                    if length == 1 {
+                        marks[start] |= 1 << (base + 3)
+                        continue
+                    }
+                    marks[start] |= 1 << base
+                    for i in (start + 1)..<(start + length - 1) { marks[i] |= 1 << (base + 1) }
+                    marks[start + length - 1] |= 1 << (base + 2)
+                }
+            }
+        }
+    }
+}

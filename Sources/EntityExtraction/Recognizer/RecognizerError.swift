@@ -1,0 +1,23 @@
+/// Why a model could not be loaded or built.
+public struct RecognizerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, stable for callers that branch on it.
+    public enum Code: String, Sendable, Hashable {
+        case notAModel = "not-a-model"
+        case unsupportedVersion = "unsupported-version"
+        case truncated = "truncated"
+        case checksumMismatch = "checksum-mismatch"
+        case invalidContent = "invalid-content"
+        case modelNotFound = "model-not-found"
+        case invalidTrainingData = "invalid-training-data"
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "recognizer error (\(code.rawValue)): \(message)" }
+}

@@ -1,0 +1,74 @@
+extension RecognizerModel {
+    /// First bytes of every model file.
+    static let magic: [UInt8] = Array("ENTITYD-NER".utf8)
+    /// Bumped whenever features, hashing or layout change.
+    static let formatVersion: UInt32 = 1
+
+    /// The model file: magic, version, sections, then a checksum over all of it.
+    func serialized() -> [UInt8] {
+        var w = ModelBinaryWriter()
+        for byte in Self.magic { w.write(byte) }
+        w.write(Self.formatVersion)
+        w.write(name)
+        w.write(UInt32(labels.types.count))
+        for type in labels.types { w.write(type) }
+        w.write(confidenceTemperature)
+        w.write(array: transitions)
+        w.write(weightScale)
+        w.write(array: featureKeys)
+        w.write(array: weights)
+        w.write(array: gazetteer.keys)
+        w.write(array: gazetteer.masks)
+        w.write(array: lexicon.clusterKeys)
+        w.write(array: lexicon.clusterValues)
+        w.write(array: lexicon.caseKeys)
+        w.write(array: lexicon.caseValues)
+        w.seal()
+        return w.bytes
+    }
+
+    /// Reads a model file, checking magic, version, checksum and section consistency.
+    init(serialized bytes: [UInt8]) throws {
+        guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+            throw RecognizerError(.notAModel, "not an entityd recognizer model (bad magic bytes)")
+        }
+        var r = try ModelBinaryReader(bytes: bytes, start: Self.magic.count)
+        let version: UInt32 = try r.read()
+        guard version == Self.formatVersion else {
+            throw RecognizerError(.unsupportedVersion, "model format version \(version); this build reads version \(Self.formatVersion)")
+        }
+        let name = try r.readString()
+        let typeCount = Int(try r.read(UInt32.self))
+        guard (1...32).contains(typeCount) else { throw RecognizerError(.invalidContent, "model declares \(typeCount) entity types") }
+        var types: [String] = []
+        for _ in 0..<typeCount { types.append(try r.readString()) }
+        let labels = LabelSet(types: types)
+        let temperature = try r.readFloat()
+        let transitions = try r.readFloatArray()
+        let scale = try r.readFloat()
+        let keys = try r.readArray(UInt64.self)
+        let weights = try r.readArray(Int16.self)
+        let gazetteerKeys = try r.readArray(UInt64.self)
+        let gazetteerMasks = try r.readArray(UInt32.self)
+        let clusterKeys = try r.readArray(UInt64.self)
+        let clusterValues = try r.readArray(UInt32.self)
+        let caseKeys = try r.readArray(UInt64.self)
+        let caseValues = try r.readArray(UInt32.self)
+        guard r.isAtEnd,
+              transitions.count == labels.count * labels.count,
+              weights.count == keys.count * labels.count,
+              gazetteerKeys.count == gazetteerMasks.count,
+              clusterKeys.count == clusterValues.count,
+              caseKeys.count == caseValues.count,
+              scale.isFinite, scale > 0, temperature.isFinite, temperature > 0,
+              !keys.contains(0), !gazetteerKeys.contains(0), !clusterKeys.contains(0), !caseKeys.contains(0)
+        else {
+            throw RecognizerError(.invalidContent, "model sections are inconsistent with each other")
+        }
+        self.init(name: name, labels: labels, featureKeys: keys, weights: weights, weightScale: scale,
+                  transitions: transitions, confidenceTemperature: temperature,
+                  gazetteer: Gazetteer(keys: gazetteerKeys, masks: gazetteerMasks),
+                  lexicon: WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues,
+                                       caseKeys: caseKeys, caseValues: caseValues))
+    }
+}

@@ -1,0 +1,112 @@
+/// First-order Viterbi over BILOU labels with hard well-formedness constraints, plus
+/// max-marginals for span confidences. Buffers are reused across sentences.
+struct ViterbiDecoder {
+    static let impossible: Float = -1e30
+
+    let labelCount: Int
+    /// `L × L` transition scores (from-major) with disallowed moves set to `impossible`.
+    private let transitions: [Float]
+    private let startScores: [Float]
+    private let endScores: [Float]
+    private var forward: [Float] = []
+    private var backward: [Float] = []
+    private var backpointers: [Int32] = []
+    /// Best label per token after `decode`.
+    private(set) var path: [Int] = []
+
+    init(labels: LabelSet, transitions: [Float]) {
+        let count = labels.count
+        labelCount = count
+        var constrained = transitions
+        for a in 0..<count {
+            for b in 0..<count where !labels.allows(a, b) { constrained[a * count + b] = Self.impossible }
+        }
+        self.transitions = constrained
+        startScores = (0..<count).map { labels.allowsStart($0) ? 0 : Self.impossible }
+        endScores = (0..<count).map { labels.allowsEnd($0) ? 0 : Self.impossible }
+    }
+
+    private mutating func reserve(_ n: Int) {
+        if path.count < n {
+            forward = [Float](repeating: 0, count: n * labelCount)
+            backward = [Float](repeating: 0, count: n * labelCount)
+            backpointers = [Int32](repeating: 0, count: n * labelCount)
+            path = [Int](repeating: 0, count: n)
+        }
+    }
+
+    /// Finds the best labels for `n` tokens with emission scores `emissions[i * L + y]`;
+    /// returns the path's score. The labels are in `path[0..<n]`.
+    @discardableResult
+    mutating func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int) -> Float {
+        guard n > 0 else { return 0 }
+        reserve(n)
+        let l = labelCount
+        var best: Float = Self.impossible
+        transitions.withUnsafeBufferPointer { trans in
+            forward.withUnsafeMutableBufferPointer { fwd in
+                backpointers.withUnsafeMutableBufferPointer { back in
+                    for y in 0..<l { fwd[y] = startScores[y] + emissions[y] }
+                    for i in 1..<max(n, 1) {
+                        let row = i * l, previous = row - l
+                        for y in 0..<l {
+                            var top = Self.impossible
+                            var arg = 0
+                            for x in 0..<l {
+                                let score = fwd[previous + x] + trans[x * l + y]
+                                if score > top { top = score; arg = x }
+                            }
+                            fwd[row + y] = top + emissions[row + y]
+                            back[row + y] = Int32(arg)
+                        }
+                    }
+                    var arg = 0
+                    let lastRow = (n - 1) * l
+                    for y in 0..<l where fwd[lastRow + y] + endScores[y] > best {
+                        best = fwd[lastRow + y] + endScores[y]
+                        arg = y
+                    }
+                    path[n - 1] = arg
+                    var i = n - 1
+                    while i > 0 {
+                        path[i - 1] = Int(back[i * l + path[i]])
+                        i -= 1
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Fills the backward max-product table after `decode`, so that `maxMarginal(i, y)` is
+    /// the best score of any path through label `y` at token `i`.
+    mutating func computeMaxMarginals(_ emissions: UnsafeBufferPointer<Float>, count n: Int) {
+        guard n > 0 else { return }
+        let l = labelCount
+        transitions.withUnsafeBufferPointer { trans in
+            backward.withUnsafeMutableBufferPointer { bwd in
+                let lastRow = (n - 1) * l
+                for y in 0..<l { bwd[lastRow + y] = endScores[y] }
+                var i = n - 2
+                while i >= 0 {
+                    let row = i * l, next = row + l
+                    for y in 0..<l {
+                        var top = Self.impossible
+                        for z in 0..<l {
+                            let score = trans[y * l + z] + emissions[next + z] + bwd[next + z]
+                            if score > top { top = score }
+                        }
+                        bwd[row + y] = top
+                    }
+                    i -= 1
+                }
+            }
+        }
+    }
+
+    /// Best score of a path through label `y` at token `i` (after `computeMaxMarginals`).
+    @inline(__always)
+    func maxMarginal(_ i: Int, _ y: Int) -> Float {
+        forward[i * labelCount + y] + backward[i * labelCount + y]
+    }
+}

@@ -1,0 +1,98 @@
+import CSystemd
+public import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sends each record to the systemd journal as native fields over `sd_journal_sendv`:
+/// MESSAGE, PRIORITY, SYSLOG_IDENTIFIER, CODE_FILE/LINE/FUNC, LOGGER_LABEL and every metadata
+/// key as an upper-case field name. A record the journal cannot take goes to stderr as a line.
+public struct JournalLogHandler: LogHandler {
+    /// The journal's native socket; libsystemd sends to this fixed path.
+    static let socketPath = "/run/systemd/journal/socket"
+
+    /// The logger's label, stored as `LOGGER_LABEL`.
+    public let label: String
+    /// `SYSLOG_IDENTIFIER` of every record (what `journalctl -t` filters on).
+    public var syslogIdentifier: String
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    let fallbackDescriptor: Int32
+
+    /// A handler for `label`; records it cannot deliver are written to stderr.
+    public init(
+        label: String, syslogIdentifier: String = "entityd",
+        metadataProvider: Logger.MetadataProvider? = nil
+    ) {
+        self.init(
+            label: label, syslogIdentifier: syslogIdentifier, metadataProvider: metadataProvider,
+            fallbackDescriptor: STDERR_FILENO)
+    }
+
+    init(
+        label: String, syslogIdentifier: String, metadataProvider: Logger.MetadataProvider?,
+        fallbackDescriptor: Int32
+    ) {
+        self.label = label
+        self.syslogIdentifier = syslogIdentifier
+        self.metadataProvider = metadataProvider
+        self.fallbackDescriptor = fallbackDescriptor
+    }
+
+    public func log(event: LogEvent) {
+        let merged = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
+        let message = event.message.description
+        var fields: [(name: String, value: String)] = [
+            ("MESSAGE", message),
+            ("PRIORITY", String(event.level.syslogPriority)),
+            ("SYSLOG_IDENTIFIER", syslogIdentifier),
+            ("CODE_FILE", event.file),
+            ("CODE_LINE", String(event.line)),
+            ("CODE_FUNC", event.function),
+            ("LOGGER_LABEL", label),
+        ]
+        if let error = event.error { fields.append(("ERROR", "\(error)")) }
+        for (key, value) in merged {
+            fields.append((JournalFieldName.sanitize(key), value.description))
+        }
+        if let failure = Self.send(fields) {
+            var lineMetadata = merged
+            lineMetadata["journal_error"] = "\(failure)"
+            if let error = event.error { lineMetadata["error"] = "\(error)" }
+            let line = ConsoleLine.format(
+                level: event.level, label: label, message: message, metadata: lineMetadata)
+            ConsoleLine.write(line, to: fallbackDescriptor)
+        }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// One sendv call with all fields; nil on success, the failure otherwise. libsystemd reports
+    /// success when the socket does not exist ("fail silently"), so that case is checked first:
+    /// a record must never vanish without a trace.
+    static func send(_ fields: [(name: String, value: String)]) -> SystemdError? {
+        var status = stat()
+        guard stat(socketPath, &status) == 0 else {
+            return SystemdError(operation: "stat \(socketPath)", code: errno)
+        }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(fields.count)
+        for field in fields {
+            let start = bytes.count
+            bytes.append(contentsOf: field.name.utf8)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(contentsOf: field.value.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        let result = bytes.withUnsafeMutableBytes { raw in
+            let vectors = ranges.map { iovec(iov_base: raw.baseAddress! + $0.lowerBound, iov_len: $0.count) }
+            return sd_journal_sendv(vectors, Int32(vectors.count))
+        }
+        return result < 0 ? SystemdError(operation: "sd_journal_sendv", code: result) : nil
+    }
+}

@@ -1,1 +1,0 @@
-// SystemdSupport: journald LogHandler and sd_notify.
