@@ -92,7 +92,7 @@ extension Extractor {
         var words = 0
         for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
             words += 1
-            if !token.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { upper += 1 }
+            if !token.text.unicodeScalars.contains(where: \.isLowercaseFast) { upper += 1 }
         }
         return words >= 2 && upper * 10 >= words * 6
     }

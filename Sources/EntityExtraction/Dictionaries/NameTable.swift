@@ -23,7 +23,7 @@ struct NameTable: Sendable {
     /// The entry a name or alias belongs to.
     func entry(named name: String) -> DictionaryEntry? {
         if let i = indexByName[name] { return entries[i] }
-        if name.contains("’") { return indexByName[name.replacingCurlyApostrophes()].map { entries[$0] } }
+        if name[...].containsCurlyApostrophe { return indexByName[name.replacingCurlyApostrophes()].map { entries[$0] } }
         return nil
     }
 
