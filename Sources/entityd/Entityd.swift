@@ -9,6 +9,8 @@ struct Entityd: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckConfigCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
         ]
     )
 }
