@@ -1,0 +1,43 @@
+/// One token of a text: a slice of it with exact Unicode code point offsets.
+public struct Token: Sendable, Hashable {
+    /// The token's characters, a slice of the tokenized text (no copy).
+    public var text: Substring
+    /// Code point offset of the first character in the tokenized text.
+    public var start: Int
+    /// Code point offset one past the last character.
+    public var end: Int
+    /// What the token is made of.
+    public var kind: TokenKind
+    /// Line breaks in the whitespace before this token; 0 when it is on the same line.
+    public var newlinesBefore: Int
+    /// Whether whitespace separates this token from the previous one.
+    public var spaceBefore: Bool
+
+    /// Creates a token; offsets are code point offsets, end exclusive.
+    public init(text: Substring, start: Int, end: Int, kind: TokenKind, newlinesBefore: Int = 0, spaceBefore: Bool = true) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.newlinesBefore = newlinesBefore
+        self.spaceBefore = spaceBefore
+    }
+}
+
+/// The broad class of a token, decided by the tokenizer.
+public enum TokenKind: UInt8, Sendable, Hashable {
+    /// Letters, possibly with digits, inner hyphens, apostrophes or abbreviation periods.
+    case word
+    /// Starts with a digit: `1,200.50`, `3rd`, `1990s`.
+    case number
+    /// Punctuation: quotes, brackets, dashes, `...`, sentence ends.
+    case punctuation
+    /// Symbols: currency signs, `%`, emoji, math.
+    case symbol
+    /// `http://…`, `https://…`, `www.…`.
+    case url
+    /// `name@example.com`.
+    case email
+    /// `@handle` or `#hashtag`.
+    case handle
+}

@@ -1,0 +1,114 @@
+/// The tokenizer's single pass over UTF-8 bytes.
+///
+/// Every lookahead is bounded by the current run of non-space characters, and the one
+/// longer lookahead (e-mail) remembers where it failed, so the scan stays linear.
+struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let count: Int
+    /// Byte position of the next unread character.
+    var position = 0
+    /// Code point offset of `position`.
+    var scalarPosition = 0
+    var tokens: [RawToken] = []
+    private var pendingNewlines = 0
+    private var pendingSpace = false
+    /// E-mail lookahead already failed for every start before this byte.
+    var emailFailedBefore = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        self.count = bytes.count
+        tokens.reserveCapacity(bytes.count / 5 + 1)
+    }
+
+    mutating func run() {
+        while position < count {
+            let (cls, length) = classAndLength(at: position)
+            switch cls {
+            case .space, .extend:
+                // A mark after whitespace has nothing to attach to; it separates like a space.
+                skip(length)
+                pendingSpace = true
+            case .newline:
+                let isCRLF = bytes[position] == UInt8(ascii: "\r") && position + 1 < count && bytes[position + 1] == UInt8(ascii: "\n")
+                skip(isCRLF ? 2 : length, scalars: isCRLF ? 2 : 1)
+                pendingNewlines += 1
+                pendingSpace = true
+            default:
+                let (end, kind) = scanToken(at: position, class: cls, length: length)
+                emit(end: end, kind: kind)
+            }
+        }
+    }
+
+    // MARK: Reading characters
+
+    /// The scalar value and UTF-8 length at byte `i` (a scalar boundary).
+    @inline(__always) func decode(at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return (((b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return (((b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+            | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// The class and UTF-8 length of the character at byte `i`; past the end it reads as a space.
+    @inline(__always) func classAndLength(at i: Int) -> (CharacterClass, Int) {
+        guard i < count else { return (.space, 0) }
+        let b = bytes[i]
+        if b < 0x80 { return (CharacterClass(UInt32(b)), 1) }
+        let (value, length) = decode(at: i)
+        return (CharacterClass(value), length)
+    }
+
+    @inline(__always) func byte(at i: Int) -> UInt8 { i >= 0 && i < count ? bytes[i] : 0 }
+
+    @inline(__always) static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
+    @inline(__always) static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    @inline(__always) static func isASCIIUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+
+    /// Byte position after the run of characters of class `cls` starting at `i`.
+    func endOfRun(from i: Int, of cls: CharacterClass) -> Int {
+        var j = i
+        while j < count {
+            let (c, length) = classAndLength(at: j)
+            guard c == cls else { break }
+            j += length
+        }
+        return j
+    }
+
+    // MARK: Emitting
+
+    private mutating func skip(_ length: Int, scalars: Int = 1) {
+        position += length
+        scalarPosition += scalars
+    }
+
+    private mutating func emit(end tokenEnd: Int, kind: TokenKind) {
+        var end = tokenEnd
+        // Combining marks, joiners and modifiers stay with the character they follow.
+        while end < count {
+            let (c, length) = classAndLength(at: end)
+            guard c == .extend else { break }
+            end += length
+        }
+        var scalars = 0
+        for i in position..<end where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+        let previousEnd = tokens.last?.scalarEnd ?? -1
+        tokens.append(RawToken(
+            byteStart: position, byteEnd: end, scalarStart: scalarPosition, scalarEnd: scalarPosition + scalars,
+            kind: kind, newlinesBefore: pendingNewlines, spaceBefore: pendingSpace || previousEnd < 0))
+        position = end
+        scalarPosition += scalars
+        pendingNewlines = 0
+        pendingSpace = false
+    }
+}

@@ -1,0 +1,49 @@
+/// Cuts text into tokens and sentences, keeping exact code point offsets.
+///
+/// News-style English rules: possessives and clitics split off (`Zelensky’s` → `Zelensky` `’s`),
+/// hyphenated names whole (`Al-Wajni`), abbreviations keep their period (`U.S.`, `Gen.`),
+/// numbers keep separators (`1,200.50`), URLs, e-mail addresses and handles stay one token.
+/// It scans UTF-8 bytes once; tokens are slices of the input, never copies.
+public struct Tokenizer: Sendable {
+    /// Longest sentence in tokens; longer runs without a sentence end are cut there, so
+    /// later stages (and the per-article deadline checks between sentences) see bounded units.
+    public var maximumSentenceTokens: Int
+
+    /// Creates a tokenizer.
+    public init(maximumSentenceTokens: Int = 400) {
+        self.maximumSentenceTokens = max(1, maximumSentenceTokens)
+    }
+
+    /// Tokenizes `text` and splits it into sentences.
+    public func tokenize(_ text: String) -> TokenizedText {
+        var storage = text
+        let raw = storage.withUTF8 { bytes -> [RawToken] in
+            var scanner = TokenScanner(bytes: bytes)
+            scanner.run()
+            return scanner.tokens
+        }
+        let utf8 = storage.utf8
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        for r in raw {
+            let lower = utf8.index(utf8.startIndex, offsetBy: r.byteStart)
+            let upper = utf8.index(utf8.startIndex, offsetBy: r.byteEnd)
+            tokens.append(Token(
+                text: storage[lower..<upper], start: r.scalarStart, end: r.scalarEnd, kind: r.kind,
+                newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
+        }
+        let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(tokens)
+        return TokenizedText(text: storage, tokens: tokens, sentences: sentences)
+    }
+}
+
+/// A token as byte and code point offsets, before it becomes a `Substring`.
+struct RawToken {
+    var byteStart: Int
+    var byteEnd: Int
+    var scalarStart: Int
+    var scalarEnd: Int
+    var kind: TokenKind
+    var newlinesBefore: Int
+    var spaceBefore: Bool
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import Testing
+@testable import SystemdSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Console lines written through a real pipe.
+struct ConsoleLogHandlerTests {
+    private func lines(level: Logger.Level, _ write: (Logger) -> Void) throws -> [String] {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        var handler = ConsoleLogHandler(label: "entityd.test", metadataProvider: nil, descriptor: ends[1])
+        handler.logLevel = level
+        handler[metadataKey: "instance"] = "a"
+        let logger = Logger(label: "entityd.test") { _ in handler }
+        write(logger)
+        close(ends[1])
+        let data = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true).readDataToEndOfFile()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func oneLinePerRecordWithLevelLabelMessageAndSortedMetadata() throws {
+        let output = try lines(level: .info) { logger in
+            logger.info("processed", metadata: ["entityd_file": "my file.txt", "entities": "3"])
+            logger.error("two\nlines")
+        }
+        #expect(output.count == 2)
+        let first = try #require(output.first)
+        #expect(first.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "#, options: .regularExpression) != nil)
+        #expect(first.hasSuffix(#"info entityd.test: processed entities=3 entityd_file="my file.txt" instance=a"#))
+        #expect(output.last?.hasSuffix(#"error entityd.test: two\nlines instance=a"#) == true)
+    }
+
+    @Test func recordsBelowTheLevelAreNotWritten() throws {
+        let output = try lines(level: .warning) { logger in
+            logger.info("hidden")
+            logger.warning("shown")
+        }
+        #expect(output.count == 1)
+        #expect(output.first?.contains("warning entityd.test: shown") == true)
+    }
+
+    @Test func handlerMetadataIsAValue() {
+        var original = ConsoleLogHandler(label: "a")
+        original[metadataKey: "k"] = "1"
+        var copy = original
+        copy[metadataKey: "k"] = "2"
+        #expect(original[metadataKey: "k"] == "1")
+        #expect(copy[metadataKey: "k"] == "2")
+    }
+}
