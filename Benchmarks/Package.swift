@@ -14,10 +14,13 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The CoNLL-2003 dev documents as gold tokens, raw text and ~500-word articles.
+        .target(name: "BenchCorpus"),
         // Extraction throughput, daemon latency, throughput, memory and start-up: one table and a JSON file.
         .executableTarget(
             name: "EntitydBench",
             dependencies: [
+                "BenchCorpus",
                 .product(name: "EntityExtraction", package: "entityd"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -26,6 +29,7 @@ let package = Package(
         .executableTarget(
             name: "ExtractionBenchmarks",
             dependencies: [
+                "BenchCorpus",
                 .product(name: "EntityExtraction", package: "entityd"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

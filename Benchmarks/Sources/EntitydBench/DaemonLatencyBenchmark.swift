@@ -1,3 +1,4 @@
+import BenchCorpus
 import Glibc
 
 /// Drop → outbox latency of an idle daemon: one article at a time, each renamed into the inbox

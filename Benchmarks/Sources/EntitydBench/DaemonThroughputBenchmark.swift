@@ -1,3 +1,4 @@
+import BenchCorpus
 import Glibc
 
 /// Articles per second through the daemon: a burst dropped as fast as renames go, or a

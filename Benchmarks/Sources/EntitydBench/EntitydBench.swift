@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchCorpus
 import Foundation
 
 /// `EntitydBench`: extraction throughput, daemon latency, throughput, memory and start-up,
@@ -36,7 +37,7 @@ struct EntitydBench: ParsableCommand {
     @Option(help: "Daemon starts timed for start → READY.") var startupRuns: Int?
 
     mutating func run() throws {
-        let corpusPath = resolvedDataDirectory() + "/conll2003/dev.conll"
+        let corpusPath = (dataDirectory ?? SharedData.directory) + "/conll2003/dev.conll"
         let corpus = try ConllCorpus(contentsOfFile: corpusPath)
         log("corpus: \(corpus.documents.count) documents, \(corpus.wordCount) words from \(corpusPath)")
         let formatter = ISO8601DateFormatter()
@@ -92,18 +93,6 @@ struct EntitydBench: ParsableCommand {
                     mode: mode, durableWrites: durable, executable: executable, workDirectory: work, articles: articles))
             }
         }
-    }
-
-    private func resolvedDataDirectory() -> String {
-        if let dataDirectory { return dataDirectory }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["ENTITYD_DATA_DIR"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        // Benchmarks/Sources/EntitydBench/EntitydBench.swift → <repo>/../shared/data
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/data").path
     }
 
     private func log(_ message: String) {

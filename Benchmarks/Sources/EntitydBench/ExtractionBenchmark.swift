@@ -1,3 +1,4 @@
+import BenchCorpus
 import EntityExtraction
 import Foundation
 

@@ -1,22 +1,22 @@
 import Foundation
 
 /// The CoNLL-2003 documents of one file: gold tokens per sentence, and the same tokens as raw text.
-struct ConllCorpus: Sendable {
+public struct ConllCorpus: Sendable {
     /// One `-DOCSTART-` document.
-    struct Document: Sendable {
+    public struct Document: Sendable {
         /// Gold tokens, one array per sentence, as the recognizer takes them.
-        var sentences: [[Substring]]
+        public var sentences: [[Substring]]
         /// Tokens joined by spaces, one sentence per line: what the whole pipeline reads.
-        var text: String
-        var wordCount: Int
+        public var text: String
+        public var wordCount: Int
     }
 
-    let documents: [Document]
+    public let documents: [Document]
     /// Gold tokens over all documents: the "words" of words per second.
-    let wordCount: Int
+    public let wordCount: Int
 
     /// Reads a CoNLL file (`token POS chunk NER` lines, blank line between sentences).
-    init(contentsOfFile path: String) throws {
+    public init(contentsOfFile path: String) throws {
         let content = try String(contentsOfFile: path, encoding: .utf8)
         var documents: [Document] = []
         var sentences: [[Substring]] = []
@@ -42,14 +42,14 @@ struct ConllCorpus: Sendable {
             }
         }
         endDocument()
-        guard !documents.isEmpty else { throw BenchError(code: "corpus-empty", message: "no sentences in \(path)") }
+        guard !documents.isEmpty else { throw CorpusError(path: path) }
         self.documents = documents
         self.wordCount = documents.reduce(0) { $0 + $1.wordCount }
     }
 
     /// `count` articles of at least `minimumWords` words each, made of consecutive sentences,
     /// each starting at a different place in the corpus so that no two are alike.
-    func articles(count: Int, minimumWords: Int) -> [BenchArticle] {
+    public func articles(count: Int, minimumWords: Int) -> [BenchArticle] {
         let lines = documents.flatMap { document in
             document.sentences.map { (text: $0.joined(separator: " "), words: $0.count) }
         }
@@ -68,4 +68,10 @@ struct ConllCorpus: Sendable {
         }
         return articles
     }
+}
+
+/// A corpus file without a single sentence.
+public struct CorpusError: Error, CustomStringConvertible {
+    public var path: String
+    public var description: String { "corpus-empty: no sentences in \(path)" }
 }

@@ -1,11 +1,11 @@
 /// One article for the daemon runs: plain text of consecutive corpus sentences.
-struct BenchArticle: Sendable {
-    var text: String
+public struct BenchArticle: Sendable {
+    public var text: String
     /// Gold tokens in the text: the "words" of words per second.
-    var words: Int
+    public var words: Int
 
     /// Mean words per article, rounded down.
-    static func meanWords(_ articles: [BenchArticle]) -> Int {
+    public static func meanWords(_ articles: [BenchArticle]) -> Int {
         articles.isEmpty ? 0 : articles.reduce(0) { $0 + $1.words } / articles.count
     }
 }
