@@ -1,34 +1,79 @@
+import Foundation
+
 /// Turns article text into grouped, typed entities.
 ///
+/// The pipeline: tokenizer and sentence splitter → user dictionaries, the statistical
+/// recognizer, the shipped alias table and patterns → overlap resolution and type mapping →
+/// grouping into entities with canonical names, salience and GeoNames references.
 /// Load once (model, gazetteers, dictionaries) and share: `extract` is safe to call from
 /// many threads at once.
 public final class Extractor: Sendable {
     /// Name and version of the loaded model, reported in the output's `extractor.model`.
     public let modelName: String
 
+    let configuration: ExtractorConfiguration
+    let tokenizer = Tokenizer()
+    /// `nil` when no model is bundled: names then come from dictionaries and the gazetteer alone.
+    let recognizer: EntityRecognizer?
+    let gazetteer: PlaceGazetteer
+    let builtInNames: NameTable
+    let userNames: NameTable
+    /// Gazetteer places matched directly, only when there is no statistical recognizer.
+    let placeMatcher: PhraseMatcher?
+    let patterns = PatternRecognizer()
+
+    /// Loads the model, gazetteer and dictionaries; throws for a bad model, resource or dictionary line.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws {
-        // SKELETON: the recognizer issue replaces this with the real pipeline.
-        self.modelName = "none"
+        self.configuration = configuration
+        if let bytes = configuration.modelData {
+            recognizer = try EntityRecognizer(modelBytes: bytes)
+        } else {
+            do {
+                recognizer = try EntityRecognizer.bundled()
+            } catch let error as RecognizerError where error.code == .modelNotFound {
+                recognizer = nil
+            }
+        }
+        modelName = recognizer?.modelName ?? "none (dictionaries, gazetteer and patterns only)"
+        gazetteer = try PlaceGazetteer.bundled()
+        let aliasData = try BundledResource.data(named: "aliases.tsv")
+        let aliasTable = try DictionaryEntry.parse(String(decoding: aliasData, as: UTF8.self), source: "aliases.tsv")
+        builtInNames = NameTable.builtIn(aliasTable: aliasTable, gazetteer: gazetteer, tokenizer: tokenizer)
+        var userEntries: [DictionaryEntry] = []
+        for dictionary in configuration.userDictionaries {
+            userEntries += try DictionaryEntry.parse(dictionary.text, source: dictionary.source)
+        }
+        userNames = NameTable(entries: userEntries, tokenizer: tokenizer)
+        placeMatcher = recognizer == nil ? Self.placeMatcher(gazetteer, tokenizer: tokenizer) : nil
     }
 
-    /// Extracts the entities of one article.
+    /// Extracts the entities of one article; throws `ExtractionError.timeLimitExceeded` past the time limit.
     public func extract(_ article: Article) throws -> ExtractionResult {
-        // SKELETON: the recognizer issue replaces this with the real pipeline.
-        ExtractionResult(
-            article: ArticleSummary(title: article.title, language: "en", characters: article.text.unicodeScalars.count, sentences: 0, tokens: 0),
-            entities: [])
+        let clock = ContinuousClock()
+        let deadline = configuration.timeLimit.map { clock.now.advanced(by: $0) }
+        let checkDeadline = {
+            if let deadline, clock.now > deadline {
+                throw ExtractionError(.timeLimitExceeded, "article took longer than \(self.configuration.timeLimit!)")
+            }
+        }
+        let tokenized = tokenizer.tokenize(article.text)
+        try checkDeadline()
+        let candidates = try findCandidates(in: tokenized, checkDeadline: checkDeadline)
+        let mentions = resolve(candidates, in: tokenized)
+        try checkDeadline()
+        let entities = EntityGrouper(gazetteer: gazetteer).group(mentions, in: tokenized, title: article.title)
+        return ExtractionResult(
+            article: ArticleSummary(
+                title: article.title, language: "en", characters: article.text.unicodeScalars.count,
+                sentences: tokenized.sentences.count, tokens: tokenized.tokens.count),
+            entities: entities)
     }
-}
 
-/// How an `Extractor` is set up.
-public struct ExtractorConfiguration: Sendable {
-    /// Serialized model bytes; `nil` loads the model bundled with the package.
-    public var modelData: [UInt8]?
-    /// Dictionary texts (one entry per line) with the name they are reported under in errors.
-    public var userDictionaries: [(source: String, text: String)]
-
-    public init(modelData: [UInt8]? = nil, userDictionaries: [(source: String, text: String)] = []) {
-        self.modelData = modelData
-        self.userDictionaries = userDictionaries
+    /// Places of at least 100,000 people and all regions, for matching without a model.
+    private static func placeMatcher(_ gazetteer: PlaceGazetteer, tokenizer: Tokenizer) -> PhraseMatcher {
+        var matcher = PhraseMatcher()
+        for (name, place) in gazetteer.places where place.population >= 100_000 { matcher.add(name, payload: 0, tokenizer: tokenizer) }
+        for name in gazetteer.regions.keys { matcher.add(name, payload: 0, tokenizer: tokenizer) }
+        return matcher
     }
 }

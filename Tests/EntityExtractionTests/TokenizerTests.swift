@@ -42,6 +42,7 @@ private func sentences(_ text: String) -> [String] {
         #expect(tokens("40km, the 3rd, 1990s, 4G") == ["40", "km", ",", "the", "3rd", ",", "1990s", ",", "4G"])
         #expect(tokens("in 2023.") == ["in", "2023", "."])
         #expect(tokens("1,2345") == ["1", ",", "2345"])
+        #expect(tokens("at 10:30, 24/7, on 5/12/2023: yes") == ["at", "10:30", ",", "24/7", ",", "on", "5/12/2023", ":", "yes"])
     }
 
     @Test func keepsURLsEmailsAndHandlesWhole() {

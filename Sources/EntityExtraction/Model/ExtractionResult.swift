@@ -86,13 +86,16 @@ public struct Mention: Sendable, Codable, Hashable {
 }
 
 /// A GeoNames match for a place entity.
+///
+/// Coordinates are those of the GeoNames populated place; they are `null` for countries and
+/// regions, whose GeoNames tables in our data carry no coordinates.
 public struct GeoReference: Sendable, Codable, Hashable {
     public var geonameid: Int
     public var countryCode: String
-    public var latitude: Double
-    public var longitude: Double
+    public var latitude: Double?
+    public var longitude: Double?
 
-    public init(geonameid: Int, countryCode: String, latitude: Double, longitude: Double) {
+    public init(geonameid: Int, countryCode: String, latitude: Double?, longitude: Double?) {
         self.geonameid = geonameid
         self.countryCode = countryCode
         self.latitude = latitude
@@ -103,5 +106,13 @@ public struct GeoReference: Sendable, Codable, Hashable {
         case geonameid
         case countryCode = "country_code"
         case latitude, longitude
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(geonameid, forKey: .geonameid)
+        try c.encode(countryCode, forKey: .countryCode)
+        try c.encode(latitude, forKey: .latitude)  // always present, `null` when unknown
+        try c.encode(longitude, forKey: .longitude)
     }
 }

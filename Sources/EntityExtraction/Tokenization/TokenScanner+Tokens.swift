@@ -71,6 +71,10 @@ extension TokenScanner {
                 j += length  // U.S., e.g., a.m.
                 segmentStart = j
                 continue scanning
+            case .punctuation where (bytes[j] == UInt8(ascii: ":") || bytes[j] == UInt8(ascii: "/")) && next == .digit
+                && Self.isASCIIDigit(byte(at: j - 1)) && startsWithDigit:
+                j += length  // 10:30, 24/7, 5/12/2023
+                continue scanning
             case .comma where Self.isASCIIDigit(byte(at: j - 1)) && isThousandsGroup(at: j + 1):
                 j += length
                 continue scanning

@@ -1,0 +1,33 @@
+/// The title of a Markdown article: its first level-1 heading (`# Title` or a line
+/// underlined with `===`), looked for among the first lines only.
+enum MarkdownTitle {
+    static let linesSearched = 20
+
+    static func find(in text: String) -> String? {
+        var previous: Substring?
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).prefix(linesSearched) {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("# ") || trimmed == "#" {
+                let title = trimmed.dropFirst().trimmingCharacters(in: " #\t")
+                return title.isEmpty ? nil : title
+            }
+            if let previous, !previous.allSatisfy(\.isWhitespace), !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) {
+                return String(previous).trimmingCharacters(in: " \t")
+            }
+            previous = line
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        let trimmedStart = drop(while: { set.contains($0) })
+        var end = trimmedStart.endIndex
+        while end > trimmedStart.startIndex, set.contains(trimmedStart[trimmedStart.index(before: end)]) {
+            end = trimmedStart.index(before: end)
+        }
+        return String(trimmedStart[..<end])
+    }
+}

@@ -1,0 +1,106 @@
+/// Where a candidate span came from; earlier cases win overlaps.
+enum SpanSource: Int, Comparable, Sendable {
+    case userDictionary, recognizer, builtInName, place, pattern
+
+    static func < (a: SpanSource, b: SpanSource) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A span some source proposes, before overlaps are resolved.
+struct Candidate: Sendable {
+    /// Indices into the article's tokens, end exclusive.
+    var tokens: Range<Int>
+    var sentence: Int
+    var type: EntityType
+    var confidence: Double
+    var source: SpanSource
+    /// Canonical name from a dictionary or alias table; `nil`: the mention text.
+    var canonical: String?
+}
+
+extension Extractor {
+    /// Sentences the statistical recognizer reads per call: enough document context for
+    /// consistent names, small enough to check the deadline between calls.
+    static let recognizerChunkSentences = 100
+
+    /// Spans proposed by every source, overlapping freely.
+    func findCandidates(in text: TokenizedText, checkDeadline: () throws -> Void) throws -> [Candidate] {
+        var candidates: [Candidate] = []
+        let tokens = text.tokens
+        for (s, range) in text.sentences.enumerated() {
+            for match in userNames.matcher.matches(in: tokens, within: range) {
+                let entry = userNames.entries[match.payload]
+                candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
+            }
+        }
+        if let recognizer {
+            var chunkStart = 0
+            while chunkStart < text.sentences.count {
+                let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
+                let document = chunk.map { tokens[text.sentences[$0]].map(\.text) }
+                for (offset, spans) in recognizer.recognize(document: document).enumerated() {
+                    let s = chunk.lowerBound + offset
+                    let base = text.sentences[s].lowerBound
+                    for span in spans {
+                        let range = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
+                        if let candidate = recognizedCandidate(range, label: span.label, confidence: span.confidence, sentence: s, in: text) {
+                            candidates.append(candidate)
+                        }
+                    }
+                }
+                try checkDeadline()
+                chunkStart = chunk.upperBound
+            }
+        }
+        for (s, range) in text.sentences.enumerated() {
+            if !isShouting(tokens[range]) {
+                for match in builtInNames.matcher.matches(in: tokens, within: range) {
+                    let entry = builtInNames.entries[match.payload]
+                    candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .builtInName, canonical: entry.name))
+                }
+                if let placeMatcher {
+                    for match in placeMatcher.matches(in: tokens, within: range) where match.tokens.lowerBound > range.lowerBound {
+                        let name = text.slice(match.tokens)
+                        candidates.append(Candidate(tokens: match.tokens, sentence: s, type: .gpe, confidence: 1, source: .place, canonical: name))
+                    }
+                }
+            }
+            for span in patterns.recognize(tokens, in: range) {
+                candidates.append(Candidate(tokens: span.tokens, sentence: s, type: span.type, confidence: span.confidence, source: .pattern))
+            }
+            if s % 64 == 63 { try checkDeadline() }
+        }
+        return candidates
+    }
+
+    /// Keeps the best candidates that do not overlap: by source, then longer first, then earlier.
+    func resolve(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
+        let ordered = candidates.sorted {
+            ($0.source, -$0.tokens.count, $0.tokens.lowerBound) < ($1.source, -$1.tokens.count, $1.tokens.lowerBound)
+        }
+        var taken = [Bool](repeating: false, count: text.tokens.count)
+        var kept: [Candidate] = []
+        for candidate in ordered where !candidate.tokens.isEmpty && !candidate.tokens.contains(where: { taken[$0] }) {
+            for i in candidate.tokens { taken[i] = true }
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// A headline in capitals: case says nothing there, so dictionary matching would misfire ("US" in "HELP US").
+    func isShouting(_ tokens: ArraySlice<Token>) -> Bool {
+        var upper = 0
+        var words = 0
+        for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
+            words += 1
+            if !token.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { upper += 1 }
+        }
+        return words >= 2 && upper * 10 >= words * 6
+    }
+}
+
+extension TokenizedText {
+    /// The text of `range` of tokens, from the first token's start to the last one's end.
+    func slice(_ range: Range<Int>) -> String {
+        String(text[tokens[range.lowerBound].text.startIndex..<tokens[range.upperBound - 1].text.endIndex])
+    }
+}

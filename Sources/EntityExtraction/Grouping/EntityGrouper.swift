@@ -1,0 +1,60 @@
+/// Groups resolved mentions into entities: canonical names, later partial person names
+/// joining the full name, salience, and GeoNames references for places.
+struct EntityGrouper {
+    let gazetteer: PlaceGazetteer
+
+    /// Entities of the article: named ones by salience (summing to 1), then numeric and temporal ones in text order.
+    func group(_ candidates: [Candidate], in text: TokenizedText, title: String?) -> [Entity] {
+        let persons = PersonNames(candidates: candidates, text: text)
+        var order: [GroupKey] = []
+        var groups: [GroupKey: [(Candidate, Mention)]] = [:]
+        for candidate in candidates {
+            var candidate = candidate
+            let surface = Self.normalizedName(text.slice(candidate.tokens))
+            var name = candidate.canonical ?? surface
+            if let fullName = persons.fullName(for: candidate, surface: surface) {
+                candidate.type = .person
+                name = fullName
+            }
+            let mention = Mention(
+                text: text.slice(candidate.tokens), start: text.tokens[candidate.tokens.lowerBound].start,
+                end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence)
+            let key = GroupKey(name: name, typeClass: candidate.type.conllType ?? candidate.type.rawValue)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append((candidate, mention))
+        }
+        var entities: [Entity] = order.map { key in
+            let members = groups[key]!
+            let type = Self.majorityType(members.map(\.0.type))
+            let geo = [.gpe, .loc, .fac].contains(type)
+                ? ([key.name] + members.map(\.1.text)).lazy.compactMap { gazetteer.geoReference(for: $0) }.first : nil
+            return Entity(id: 0, name: key.name, type: type, salience: 0, mentions: members.map(\.1), geo: geo)
+        }
+        Salience.assign(to: &entities, title: title)
+        entities.sort { a, b in
+            if a.type.isNamed != b.type.isNamed { return a.type.isNamed }
+            if a.salience != b.salience { return a.salience > b.salience }
+            return a.mentions[0].start < b.mentions[0].start
+        }
+        for i in entities.indices { entities[i].id = i }
+        return entities
+    }
+
+    private struct GroupKey: Hashable {
+        var name: String
+        var typeClass: String
+    }
+
+    /// The most frequent type; ties go to the type seen first.
+    private static func majorityType(_ types: [EntityType]) -> EntityType {
+        var counts: [EntityType: Int] = [:]
+        for t in types { counts[t, default: 0] += 1 }
+        return types.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && types.firstIndex(of: $0)! > types.firstIndex(of: $1)!) }!
+    }
+
+    /// Whitespace runs (line breaks inside a name) become one space.
+    static func normalizedName(_ name: String) -> String {
+        guard name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
+        return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

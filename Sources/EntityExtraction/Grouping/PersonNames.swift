@@ -1,0 +1,31 @@
+/// The full person names of an article, so that a later "Austin" joins "Lloyd Austin".
+struct PersonNames {
+    /// Full name by each of its words that could stand alone (first and last name); `nil` when two full names share it.
+    private var fullNameByPart: [String: String?] = [:]
+
+    init(candidates: [Candidate], text: TokenizedText) {
+        for candidate in candidates where candidate.type == .person && candidate.tokens.count > 1 {
+            let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
+            let words = text.tokens[candidate.tokens].filter { $0.kind == .word && !$0.text.hasSuffix(".") }
+            for part in [words.first, words.last].compactMap({ $0 }) {
+                let key = String(part.text)
+                if let existing = fullNameByPart[key], existing != fullName {
+                    fullNameByPart[key] = .some(nil)  // ambiguous: two people share it
+                } else {
+                    fullNameByPart[key] = fullName
+                }
+            }
+        }
+    }
+
+    /// The full name a short person mention stands for, if exactly one person in the article has it.
+    ///
+    /// A single-word recognizer mention of another type that is a known person's name (the model
+    /// reading "Austin" as the city) joins the person too; dictionary entries keep their type.
+    func fullName(for candidate: Candidate, surface: String) -> String? {
+        guard candidate.tokens.count == 1, candidate.canonical == nil else { return nil }
+        guard candidate.type == .person || candidate.source == .recognizer else { return nil }
+        guard let match = fullNameByPart[surface], let fullName = match, fullName != surface else { return nil }
+        return fullName
+    }
+}

@@ -1,0 +1,69 @@
+import Glibc
+
+/// Reads one article file safely: `O_NOFOLLOW` (a symlink is refused, its target never
+/// opened), `O_NONBLOCK` (a FIFO cannot block the reader), `fstat` after open (regular
+/// files only), and a size limit checked before and while reading.
+public enum ArticleFile {
+    /// The file's bytes, or why it cannot be an article. `followSymlinks` is for files named
+    /// on the command line, where a link is the user's choice; the daemon never follows.
+    public static func read(path: String, maximumBytes: Int, followSymlinks: Bool) throws(ArticleFailure) -> [UInt8] {
+        try read(directory: AT_FDCWD, name: path, maximumBytes: maximumBytes, followSymlinks: followSymlinks)
+    }
+
+    /// Reads `name` relative to an open directory (the daemon's `processing/` area).
+    static func read(directory: Int32, name: String, maximumBytes: Int, followSymlinks: Bool = false) throws(ArticleFailure) -> [UInt8] {
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followSymlinks ? 0 : O_NOFOLLOW)
+        let fd = openat(directory, name, flags)
+        guard fd >= 0 else { throw openFailure(errno) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw failure("unreadable", "fstat failed: \(String(cString: strerror(errno)))") }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw failure("not_regular_file", "not a regular file but \(kind(status.st_mode))") }
+        guard Int(status.st_size) <= maximumBytes else {
+            throw failure("too_large", "\(status.st_size) bytes, more than the limit of \(maximumBytes)")
+        }
+        var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), maximumBytes) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count <= maximumBytes else { throw failure("too_large", "grew beyond the limit of \(maximumBytes) bytes while being read") }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maximumBytes + 1 - bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("unreadable", "read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    private static func openFailure(_ code: Int32) -> ArticleFailure {
+        switch code {
+        case ELOOP: failure("symlink", "a symbolic link; entityd does not follow links in the inbox")
+        case ENXIO: failure("not_regular_file", "not a regular file but a socket")
+        case EACCES, EPERM: failure("permission_denied", "no permission to read the file")
+        case ENOENT: failure("vanished", "the file disappeared after it was claimed")
+        default: failure("unreadable", "open failed: \(String(cString: strerror(code)))")
+        }
+    }
+
+    private static func failure(_ code: String, _ message: String) -> ArticleFailure {
+        ArticleFailure(step: .read, code: code, message: message)
+    }
+
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFLNK: "a symbolic link"
+        default: "an unknown file type"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Glibc
+
+/// The note a worker leaves next to a claimed file before its result appears in the outbox:
+/// `.out.<job>` in the instance directory, holding `<output name> NUL <input name>`.
+///
+/// After a crash between publishing the result and archiving the input, the note tells the
+/// recovering instance that the result already exists, so it is not written twice.
+enum ClaimRecord {
+    static let prefix = ".out."
+
+    static func fileName(job: UInt64) -> String { prefix + String(job) }
+
+    static func write(directory: Int32, job: UInt64, output: String, input: String) throws(SystemCallError) {
+        let fd = openat(directory, fileName(job: job), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw SystemCallError("write claim record for \(input.debugDescription)") }
+        defer { close(fd) }
+        try FileSystem.writeAll(fd, Array(output.utf8) + [0] + Array(input.utf8), "claim record")
+    }
+
+    static func remove(directory: Int32, job: UInt64) {
+        _ = unlinkat(directory, fileName(job: job), 0)
+    }
+
+    /// All records in a directory: input name → output name.
+    static func readAll(directory: Int32) -> [String: String] {
+        var records: [String: String] = [:]
+        try? FileSystem.forEachEntry(in: directory) { raw in
+            let name = String(decoding: raw, as: UTF8.self)
+            guard name.hasPrefix(prefix), let bytes = readSmallFile(directory: directory, name: name),
+                  let separator = bytes.firstIndex(of: 0) else { return true }
+            records[String(decoding: bytes[separator...].dropFirst(), as: UTF8.self)] = String(decoding: bytes[..<separator], as: UTF8.self)
+            return true
+        }
+        return records
+    }
+
+    /// Up to 64 KiB of a regular file (records and results are small or only their start matters).
+    static func readSmallFile(directory: Int32, name: String, limit: Int = 65_536) -> [UInt8]? {
+        let fd = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: limit)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, limit) }
+        guard count >= 0 else { return nil }
+        return Array(buffer.prefix(count))
+    }
+}

@@ -1,0 +1,107 @@
+import Glibc
+
+/// inotify on the inbox, read on a thread of its own that does nothing but turn events into
+/// `InboxSchedule` events, so reading inotify never waits on claiming or extraction.
+///
+/// Watched: IN_CLOSE_WRITE and IN_MOVED_TO (a file is complete), IN_CREATE (links, FIFOs,
+/// symlinks, directories, which never get a close-after-write), IN_Q_OVERFLOW (rescan), and
+/// IN_DELETE_SELF / IN_MOVE_SELF / IN_UNMOUNT (the inbox is gone: fatal, see `onFatal`).
+final class InboxWatcher: Sendable {
+    /// The watch mask.
+    static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+
+    private let inotify: Int32
+    private let stopPipe: (read: Int32, write: Int32)
+
+    /// Sets the watch up; events start flowing once `start` is called.
+    init(inbox path: String) throws(SystemCallError) {
+        let fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { throw SystemCallError("inotify_init1") }
+        guard inotify_add_watch(fd, path, Self.mask) >= 0 else {
+            let error = SystemCallError("watch \(path) with inotify")
+            close(fd)
+            throw error
+        }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            close(fd)
+            throw SystemCallError("pipe")
+        }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        inotify = fd
+        stopPipe = (ends[0], ends[1])
+    }
+
+    /// Makes the reading thread return.
+    func stop() {
+        var byte: UInt8 = 1
+        _ = write(stopPipe.write, &byte, 1)
+    }
+
+    deinit {
+        close(inotify)
+        close(stopPipe.read)
+        close(stopPipe.write)
+    }
+
+    /// Reads events until `stop`; `onEvent` receives schedule events, `onFatal` the reason
+    /// when the inbox directory was removed, moved away or unmounted (then it returns).
+    func run(onEvent: (InboxSchedule.Event) -> Void, onFatal: (String) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
+        while true {
+            descriptors[0].revents = 0
+            descriptors[1].revents = 0
+            if poll(&descriptors, 2, -1) < 0 {
+                if errno == EINTR { continue }
+                onFatal("poll on inotify failed: \(String(cString: strerror(errno)))")
+                return
+            }
+            if descriptors[1].revents != 0 { return }
+            let count = buffer.withUnsafeMutableBytes { read(inotify, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                onFatal("reading inotify failed: \(String(cString: strerror(errno)))")
+                return
+            }
+            if let fatal = Self.parse(buffer[0..<count], onEvent: onEvent) {
+                onFatal(fatal)
+                return
+            }
+        }
+    }
+
+    /// Turns a buffer of `inotify_event` records into schedule events; returns the reason
+    /// when an event says the inbox itself is gone.
+    static func parse(_ bytes: ArraySlice<UInt8>, onEvent: (InboxSchedule.Event) -> Void) -> String? {
+        var offset = bytes.startIndex
+        while offset + 16 <= bytes.endIndex {
+            let mask = readUInt32(bytes, offset + 4)
+            let length = Int(readUInt32(bytes, offset + 12))
+            let nameBytes = bytes[(offset + 16)..<min(bytes.endIndex, offset + 16 + length)].prefix(while: { $0 != 0 })
+            offset += 16 + length
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                onEvent(.overflowed)
+                continue
+            }
+            if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT | IN_IGNORED) != 0 {
+                return "the inbox directory was removed, moved away or unmounted"
+            }
+            guard !nameBytes.isEmpty else { continue }
+            let (name, needsRename) = InboxNameFilter.decodedName(Array(nameBytes))
+            if needsRename {
+                // Only the scan renames raw-byte names; let it find this one.
+                onEvent(.overflowed)
+                continue
+            }
+            let hint: InboxSchedule.Hint = mask & UInt32(IN_CREATE) != 0 ? .created : .completed
+            onEvent(.appeared(name, hint))
+        }
+        return nil
+    }
+
+    private static func readUInt32(_ bytes: ArraySlice<UInt8>, _ offset: Int) -> UInt32 {
+        // inotify records are in host byte order (little-endian on every Linux target we build).
+        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    }
+}

@@ -1,0 +1,130 @@
+import Glibc
+import Logging
+
+extension IngestionPipeline {
+    /// The claiming thread: performs the schedule's actions until it says finish.
+    func claimLoop() {
+        while true {
+            switch schedule.next(idleInterval: Self.recoveryInterval) {
+            case .finish:
+                return
+            case .recover:
+                recoverLeftovers()
+            case .scan:
+                scanInbox()
+            case .claim(let name, let hint):
+                claimAndQueue(name, hint: hint)
+            case .wait:
+                continue
+            }
+        }
+    }
+
+    /// Streams the inbox directory (never listing it into memory) and claims what is there.
+    func scanInbox() {
+        do {
+            try FileSystem.forEachEntry(in: directories.inbox) { raw in
+                if schedule.isStopping { return false }
+                var (name, needsRename) = InboxNameFilter.decodedName(raw)
+                if needsRename {
+                    guard renameRawName(raw, to: name) else { return true }
+                    needsRename = false
+                }
+                if !InboxNameFilter.isIgnored(name) { claimAndQueue(name, hint: .scanned) }
+                return true
+            }
+        } catch {
+            logger.error("scanning the inbox failed: \(error)", metadata: ["ENTITYD_ERROR": .string(error.description)])
+        }
+    }
+
+    /// Claims one inbox name and hands it to the workers (waiting while the queue is full).
+    func claimAndQueue(_ name: String, hint: InboxSchedule.Hint) {
+        guard !InboxNameFilter.isIgnored(name) else { return }
+        switch claim(name, hint: hint) {
+        case .claimed:
+            reportClaimHealth(success: true)
+            let file = ClaimedFile(name: name, job: nextJob(), receivedAt: Timestamp.now())
+            if !queue.put(file), !store.returnToInbox(name, from: instance.fd) {
+                logger.warning("could not return \(name.debugDescription) to the inbox; the next start recovers it")
+            }
+        case .collision:
+            schedule.post(.deferred(name, hint))
+        case .gone, .beingWritten:
+            break
+        case .failed(let error):
+            reportClaimHealth(success: false, error: error)
+        }
+    }
+
+    /// Moves `inbox/<name>` into this instance's directory with an atomic no-replace rename:
+    /// of several instances, exactly one succeeds. A regular file some process still has
+    /// open for writing is left alone: a read lease (`F_SETLEASE`) cannot be taken while
+    /// any writer holds the file, and holding it across the rename closes the gap in which
+    /// a writer could open it. Without the right to take a lease (not the file's owner and
+    /// no CAP_LEASE) the file is claimed on the strength of the event alone.
+    func claim(_ name: String, hint: InboxSchedule.Hint) -> ClaimOutcome {
+        var status = stat()
+        guard fstatat(directories.inbox, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
+            return errno == ENOENT ? .gone : .failed(SystemCallError("stat inbox/\(name.debugDescription)"))
+        }
+        var lease: Int32 = -1
+        if status.st_mode & S_IFMT == S_IFREG {
+            // A just-created empty file is being written: its close-after-write announces it.
+            if hint == .created, status.st_size == 0 { return .beingWritten }
+            let fd = openat(directories.inbox, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
+            if fd >= 0 {
+                if fcntl(fd, FileSystem.setLease, FileSystem.readLease) == 0 {
+                    lease = fd
+                } else {
+                    let leaseError = errno
+                    close(fd)
+                    if leaseError == EAGAIN || leaseError == EBUSY { return .beingWritten }
+                }
+            }
+        }
+        defer {
+            if lease >= 0 {
+                _ = fcntl(lease, FileSystem.setLease, FileSystem.noLease)
+                close(lease)
+            }
+        }
+        do {
+            try FileSystem.renameNoReplace(directories.inbox, name, instance.fd, name)
+            return .claimed
+        } catch {
+            switch error.code {
+            case ENOENT: return .gone
+            case EEXIST: return .collision
+            default: return .failed(error)
+            }
+        }
+    }
+
+    /// Renames a file whose name is not UTF-8 to its `%XX`-escaped UTF-8 name.
+    private func renameRawName(_ raw: [UInt8], to name: String) -> Bool {
+        var status = stat()
+        guard fstatat(directories.inbox, name, &status, AT_SYMLINK_NOFOLLOW) != 0 else { return false }
+        let result = (raw + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { renameat(directories.inbox, $0.baseAddress!, directories.inbox, name) }
+        }
+        if result != 0 {
+            logger.warning("could not rename a file with a non-UTF-8 name to \(name.debugDescription): \(String(cString: strerror(errno)))")
+        }
+        return result == 0
+    }
+
+    private func reportClaimHealth(success: Bool, error: SystemCallError? = nil) {
+        let action = claimHealth.withLock { health in
+            success ? health.succeeded() : health.failed("claiming from the inbox: \(error?.reason ?? "")")
+        }
+        switch action {
+        case .none: break
+        case .reportFailure:
+            logger.error("cannot claim files from the inbox: \(error?.description ?? ""); they wait there",
+                         metadata: ["ENTITYD_ERROR": .string(error?.description ?? "")])
+        case .reportRecovery:
+            logger.notice("claiming from the inbox works again")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import EntityExtraction
+import Foundation
+import Glibc
+public import Logging
+import Synchronization
+
+/// The daemon's data path: inbox → claim → worker (read, extract) → outbox, with
+/// quarantine, storage-failure retries and recovery of crashed instances' files.
+///
+/// Threads, not tasks: one reads inotify, one claims, N workers extract and write. All of
+/// them block (fsync, extraction), which must not starve Swift's cooperative pool, where
+/// the service lifecycle and signal handling run.
+public final class IngestionPipeline: Sendable {
+    public let configuration: IngestionConfiguration
+    let logger: Logger
+    let directories: StateDirectories
+    let instance: InstanceDirectory
+    let store: ResultStore
+    let queue: WorkQueue<ClaimedFile>
+    let schedule: ScheduleBox
+    let watcher: InboxWatcher
+    private let processor: Mutex<ArticleProcessor>
+    let counters = Mutex(IngestionStatistics())
+    let storageHealth = Mutex(StorageHealth())
+    let claimHealth = Mutex(StorageHealth())
+    private let jobs = Atomic<UInt64>(0)
+    private let fatalReason = Mutex<String?>(nil)
+    private let running = DispatchGroup()
+    /// Seconds without inbox activity after which crashed instances' files are looked for.
+    static let recoveryInterval = 15.0
+
+    /// Creates the directories, this instance's `processing/` directory and the inotify
+    /// watch. Nothing is claimed before `start`.
+    public init(configuration: IngestionConfiguration, processor: ArticleProcessor, logger: Logger) throws(SystemCallError) {
+        self.configuration = configuration
+        self.logger = logger
+        self.processor = Mutex(processor)
+        directories = try StateDirectories(configuration)
+        instance = try InstanceDirectory(processing: directories.processing)
+        store = ResultStore(directories: directories, instance: instance)
+        queue = WorkQueue(capacity: configuration.queueCapacity)
+        schedule = ScheduleBox(capacity: max(1024, configuration.queueCapacity * 16))
+        watcher = try InboxWatcher(inbox: configuration.inboxDirectory)
+    }
+
+    /// Recovers leftovers of crashed instances, then starts watching, claiming (beginning
+    /// with the backlog scan) and the workers. When it returns, the watch is in place and
+    /// the backlog is scheduled: the moment to tell systemd READY=1.
+    public func start() {
+        // A read lease's break is signalled with SIGIO, whose default action would kill us.
+        signal(SIGIO, SIG_IGN)
+        recoverLeftovers()
+        spawn("entityd-claim") { [self] in claimLoop() }
+        for index in 0..<max(1, configuration.workers) {
+            spawn("entityd-worker-\(index)") { [self] in workerLoop() }
+        }
+        spawn("entityd-inotify") { [self] in
+            watcher.run(onEvent: { schedule.post($0) }, onFatal: { reason in
+                fatalReason.withLock { $0 = reason }
+                logger.critical("inbox watch lost: \(reason); stopping so that the service manager restarts entityd",
+                                metadata: ["ENTITYD_ERROR": .string(reason)])
+                requestStop()
+            })
+        }
+        logger.info("watching \(configuration.inboxDirectory) with \(configuration.workers) workers as \(instance.name)")
+    }
+
+    /// Stops claiming; in-flight files finish, claimed-but-unstarted files go back to the inbox.
+    public func requestStop() {
+        schedule.post(.stopRequested)
+        watcher.stop()
+        for file in queue.close() {
+            if !store.returnToInbox(file.name, from: instance.fd) {
+                logger.warning("could not return \(file.name.debugDescription) to the inbox; the next start recovers it")
+            }
+        }
+    }
+
+    /// Waits until every thread has ended, then releases this instance's directory. Throws
+    /// when the pipeline stopped because the inbox was lost.
+    public func waitUntilStopped() async throws(IngestionFailure) {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            running.notify(queue: .global()) { continuation.resume() }
+        }
+        if !instance.release() {
+            logger.warning("processing/\(instance.name) is not empty at exit; the next start recovers what is left")
+        }
+        if let reason = fatalReason.withLock({ $0 }) {
+            throw IngestionFailure(reason)
+        }
+    }
+
+    /// Swaps in a new processor (e.g. after a reload); files in flight finish with the old one.
+    public func replaceProcessor(_ newProcessor: ArticleProcessor) {
+        processor.withLock { $0 = newProcessor }
+    }
+
+    var currentProcessor: ArticleProcessor { processor.withLock { $0 } }
+
+    /// Current counters.
+    public var statistics: IngestionStatistics {
+        var snapshot = counters.withLock { $0 }
+        snapshot.queued = queue.count
+        snapshot.waitingForStorage = storageHealth.withLock { $0.state != .healthy }
+        return snapshot
+    }
+
+    func nextJob() -> UInt64 {
+        jobs.add(1, ordering: .relaxed).newValue
+    }
+
+    private func spawn(_ name: String, _ body: @escaping @Sendable () -> Void) {
+        running.enter()
+        let thread = Thread { [running] in
+            body()
+            running.leave()
+        }
+        thread.name = name
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
+
+/// The pipeline ended for a reason that needs a restart (the inbox was lost).
+public struct IngestionFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,124 @@
+import Glibc
+
+/// Writes results and quarantine records, and moves claimed inputs out of `processing/`.
+///
+/// Results are written to an unnamed `O_TMPFILE` in the outbox, fsynced, then given their
+/// name with `linkat`, which fails rather than replace an existing name: a reader never
+/// sees a partial file, a crash leaves no temporary file behind, and an earlier result of
+/// the same name is never replaced (the next free name in `BoundedFileName`'s scheme is
+/// taken instead). Directory fsyncs are grouped across workers (`DirectorySyncGroup`).
+final class ResultStore: Sendable {
+    let directories: StateDirectories
+    let instance: InstanceDirectory
+    private let outboxSync: DirectorySyncGroup
+    private let failedSync: DirectorySyncGroup
+    /// Bytes reserved for `.error.json` after a quarantined file's name.
+    static let errorSuffix = ".error.json"
+
+    init(directories: StateDirectories, instance: InstanceDirectory) {
+        self.directories = directories
+        self.instance = instance
+        self.outboxSync = DirectorySyncGroup(directory: directories.outbox, name: "outbox")
+        self.failedSync = DirectorySyncGroup(directory: directories.failed, name: "failed")
+    }
+
+    private var configuration: IngestionConfiguration { directories.configuration }
+
+    /// Publishes `json` as the result for input `name`; returns the outbox file name.
+    func publish(_ json: [UInt8], for name: String, job: UInt64) throws(SystemCallError) -> String {
+        let file = try DurableFile(directory: directories.outbox, directoryName: "outbox", mode: configuration.outputFileMode)
+        defer { file.discard() }
+        try file.write(json, durable: configuration.durableWrites)
+        var attempt = 0
+        while true {
+            let output = BoundedFileName.make(name, suffix: ".json", attempt: attempt)
+            attempt += 1
+            if exists(directories.outbox, output) { continue }
+            try ClaimRecord.write(directory: instance.fd, job: job, output: output, input: name)
+            do {
+                try file.link(as: output)
+            } catch where error.code == EEXIST {
+                continue
+            }
+            if configuration.durableWrites { try outboxSync.sync() }
+            return output
+        }
+    }
+
+    /// Moves the processed input to `archive/` (or deletes it) and drops its claim record.
+    func release(_ name: String, job: UInt64) throws(SystemCallError) {
+        switch configuration.processedInput {
+        case .delete:
+            if unlinkat(instance.fd, name, 0) != 0, errno != ENOENT { throw SystemCallError("delete processed \(name.debugDescription)") }
+        case .archive:
+            try moveUniquely(name, to: directories.archive, suffix: "", reserve: 0)
+        }
+        ClaimRecord.remove(directory: instance.fd, job: job)
+    }
+
+    /// Moves the input to `failed/<name>` and writes `failed/<name>.error.json` first, so a
+    /// quarantined file always has its reason next to it.
+    func quarantine(_ name: String, failure: ArticleFailure, at time: String) throws(SystemCallError) -> String {
+        let record = JSONText.object([
+            ("error", JSONText.string(failure.message)),
+            ("step", JSONText.string(failure.step.rawValue)),
+            ("at", JSONText.string(time)),
+            ("code", JSONText.string(failure.code)),
+            ("name", JSONText.string(name)),
+        ]) + "\n"
+        var attempt = 0
+        while true {
+            let target = BoundedFileName.make(name, suffix: "", attempt: attempt, reserve: Self.errorSuffix.utf8.count)
+            attempt += 1
+            let errorName = target + Self.errorSuffix
+            if exists(directories.failed, target) || exists(directories.failed, errorName) { continue }
+            let file = try DurableFile(directory: directories.failed, directoryName: "failed", mode: configuration.outputFileMode)
+            defer { file.discard() }
+            try file.write(Array(record.utf8), durable: configuration.durableWrites)
+            do {
+                try file.link(as: errorName)
+            } catch where error.code == EEXIST {
+                continue
+            }
+            do {
+                try FileSystem.renameNoReplace(instance.fd, name, directories.failed, target)
+            } catch where error.code == EEXIST {
+                _ = unlinkat(directories.failed, errorName, 0)
+                continue
+            }
+            if configuration.durableWrites { try failedSync.sync() }
+            return target
+        }
+    }
+
+    /// Puts a claimed but unprocessed file back into the inbox (shutdown); false when a
+    /// file of that name arrived meanwhile (it then stays for recovery by the next start).
+    func returnToInbox(_ name: String, from directory: Int32) -> Bool {
+        do {
+            try FileSystem.renameNoReplace(directory, name, directories.inbox, name)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Renames `name` from the instance directory into `target` under the first free name.
+    func moveUniquely(_ name: String, from source: Int32? = nil, to target: Int32, suffix: String, reserve: Int) throws(SystemCallError) {
+        var attempt = 0
+        while true {
+            let destination = BoundedFileName.make(name, suffix: suffix, attempt: attempt, reserve: reserve)
+            attempt += 1
+            do {
+                try FileSystem.renameNoReplace(source ?? instance.fd, name, target, destination)
+                return
+            } catch where error.code == EEXIST {
+                continue
+            }
+        }
+    }
+
+    private func exists(_ directory: Int32, _ name: String) -> Bool {
+        var status = stat()
+        return fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+    }
+}

@@ -1,0 +1,51 @@
+/// Whether the outbox and quarantine can be written, so that a storage condition (disk
+/// full, read-only, permissions) is logged once when it starts and once when it ends,
+/// not once per file per retry.
+struct StorageHealth {
+    enum State: Equatable {
+        case healthy
+        /// Failing since the first failure of this kind (`what`: directory and errno).
+        case failing(what: String)
+    }
+
+    enum Action: Equatable {
+        case none
+        /// A new condition: log it (error level).
+        case reportFailure(String)
+        /// Writes work again after `String`: log it (notice level).
+        case reportRecovery(String)
+    }
+
+    private(set) var state = State.healthy
+
+    mutating func failed(_ what: String) -> Action {
+        if state == .failing(what: what) { return .none }
+        state = .failing(what: what)
+        return .reportFailure(what)
+    }
+
+    mutating func succeeded() -> Action {
+        guard case .failing(let what) = state else { return .none }
+        state = .healthy
+        return .reportRecovery(what)
+    }
+}
+
+/// Retry delays for a file waiting on storage: doubling from `first` up to `limit`.
+struct Backoff {
+    let first: Double
+    let limit: Double
+    private(set) var next: Double
+
+    init(first: Double = 0.25, limit: Double = 30) {
+        self.first = first
+        self.limit = limit
+        self.next = first
+    }
+
+    /// The delay before the next attempt, in seconds.
+    mutating func delay() -> Double {
+        defer { next = min(limit, next * 2) }
+        return next
+    }
+}

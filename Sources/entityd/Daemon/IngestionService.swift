@@ -1,0 +1,58 @@
+import Foundation
+import Ingestion
+import Logging
+import ServiceLifecycle
+import SystemdSupport
+
+/// Runs the ingestion pipeline as a lifecycle service: READY=1 once the watch is in place
+/// and the backlog scheduled; on graceful shutdown STOPPING=1, stop claiming, let in-flight
+/// files finish. A pipeline that ends on its own (inbox lost) throws, which ends the
+/// process with a failure so that systemd restarts it.
+struct IngestionService: Service {
+    let pipeline: IngestionPipeline
+    let notifier: SystemdNotifier?
+    let logger: Logger
+
+    func run() async throws {
+        pipeline.start()
+        notifier.send(logger) { try $0.ready() }
+        logger.notice("entityd is ready")
+        let timeout = pipeline.configuration.shutdownTimeoutSeconds
+        try await withGracefulShutdownHandler {
+            try await pipeline.waitUntilStopped()
+        } onGracefulShutdown: { [pipeline, notifier, logger] in
+            notifier.send(logger) { try $0.stopping() }
+            logger.notice("stopping: no new claims; finishing files in flight (at most \(timeout) s)")
+            pipeline.requestStop()
+            ShutdownDeadline.arm(seconds: timeout, logger: logger)
+        }
+        logger.notice("stopped: \(pipeline.statistics.summary)")
+    }
+}
+
+/// Ends the process if a graceful shutdown overruns its time limit (e.g. an extraction that
+/// does not return). Files still in flight stay in this instance's `processing/`
+/// directory, and the next start (or another instance) recovers them.
+enum ShutdownDeadline {
+    static func arm(seconds: Double, logger: Logger) {
+        let thread = Thread {
+            Thread.sleep(forTimeInterval: seconds)
+            logger.error("graceful shutdown took longer than \(seconds) s; exiting with files still in flight (they are recovered at the next start)")
+            exit(1)
+        }
+        thread.name = "entityd-shutdown-deadline"
+        thread.start()
+    }
+}
+
+extension Optional where Wrapped == SystemdNotifier {
+    /// Sends a notification when running under systemd; a failure is logged, never fatal.
+    func send(_ logger: Logger, _ body: (SystemdNotifier) throws -> Void) {
+        guard let notifier = self else { return }
+        do {
+            try body(notifier)
+        } catch {
+            logger.warning("sd_notify failed: \(error)")
+        }
+    }
+}

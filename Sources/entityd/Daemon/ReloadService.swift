@@ -1,0 +1,36 @@
+import Ingestion
+import Logging
+import ServiceLifecycle
+import SystemdSupport
+import UnixSignals
+
+/// SIGHUP: RELOADING=1, reload the configuration and the extractor (model, user
+/// dictionaries), swap it in without stopping (files in flight finish with the old one),
+/// READY=1. A reload that fails keeps the running configuration and says why.
+/// Directory, worker and limit changes need a restart; the log says so.
+struct ReloadService: Service {
+    let pipeline: IngestionPipeline
+    let overrides: SettingsOverrides
+    let notifier: SystemdNotifier?
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            notifier.send(logger) { try $0.reloading() }
+            logger.notice("reloading the configuration")
+            do {
+                let settings = try await SettingsLoader.load(overrides)
+                let extractor = try ExtractorFactory.makeExtractor(settings)
+                pipeline.replaceProcessor(ArticleProcessor(extractor: extractor, version: Entityd.version))
+                if settings.ingestion != pipeline.configuration {
+                    logger.warning("directory, worker and limit changes take effect at the next restart")
+                }
+                logger.notice("reloaded: model \(extractor.modelName), \(settings.dictionaries.count) user dictionaries")
+            } catch {
+                logger.error("reload failed, keeping the running configuration: \(error)", metadata: ["ENTITYD_ERROR": .string("\(error)")])
+            }
+            notifier.send(logger) { try $0.ready() }
+        }
+    }
+}

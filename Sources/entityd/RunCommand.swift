@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Ingestion
+import Logging
+import ServiceLifecycle
+import SystemdSupport
+
+/// `entityd run`: the daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: watch the inbox, write one JSON result per article to the outbox."
+    )
+
+    @Option(name: .long, help: "Configuration file (default: $ENTITYD_CONFIG or /etc/entityd/entityd.yaml if present).")
+    var config: String?
+
+    @Option(name: .customLong("state-dir"), help: "State directory: inbox/ processing/ outbox/ archive/ failed/ under it, created when missing.")
+    var stateDirectory: String?
+
+    @Option(name: .customLong("log-target"), help: "journal, console or auto (journal under systemd, else stderr).")
+    var logTarget: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String?
+
+    func run() async throws {
+        let overrides = SettingsOverrides(configFile: config, stateDirectory: stateDirectory, logTarget: logTarget, logLevel: logLevel)
+        let settings: EntitydSettings
+        let processor: ArticleProcessor
+        do {
+            settings = try await SettingsLoader.load(overrides)
+            processor = ArticleProcessor(extractor: try ExtractorFactory.makeExtractor(settings), version: Entityd.version)
+        } catch let error as ConfigurationKeyError {
+            FileHandle.standardError.write(Data("entityd: \(error)\n".utf8))
+            throw ExitCode(ConfigurationKeyError.exitCode)
+        }
+        LoggingSetup.bootstrap(target: settings.logTarget, level: settings.logLevel)
+        let logger = Logger(label: "entityd")
+        let pipeline: IngestionPipeline
+        do {
+            pipeline = try IngestionPipeline(configuration: settings.ingestion, processor: processor, logger: logger)
+        } catch {
+            logger.critical("cannot start: \(error)", metadata: ["ENTITYD_ERROR": .string(error.description)])
+            throw ExitCode(73)  // EX_CANTCREAT
+        }
+        let notifier = SystemdNotifier.fromEnvironment()
+        var services: [any Service] = [
+            IngestionService(pipeline: pipeline, notifier: notifier, logger: logger),
+            ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger),
+        ]
+        if let notifier { services.append(SystemdStatusService(pipeline: pipeline, notifier: notifier, logger: logger)) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}
