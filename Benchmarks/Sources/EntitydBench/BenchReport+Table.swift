@@ -17,6 +17,9 @@ extension BenchReport {
         if let recognizerThroughput {
             rows.append(throughputRow("recognizer alone, gold tokens", recognizerThroughput, goal: 1_000_000))
         }
+        if let recognizerUnavailable {
+            rows.append(Row(metric: "recognizer alone, gold tokens", value: "not measured (\(recognizerUnavailable))"))
+        }
         if let pipelineThroughput {
             rows.append(throughputRow("whole pipeline, raw text + JSON", pipelineThroughput, goal: 1_000_000))
         }

@@ -7,6 +7,8 @@ struct BenchReport: Codable, Sendable {
     var machine: MachineDescription
     var modelLoad: ExtractionBenchmark.ModelLoad?
     var recognizerThroughput: ExtractionBenchmark.Throughput?
+    /// Why the recognizer alone was not measured.
+    var recognizerUnavailable: String?
     var pipelineThroughput: ExtractionBenchmark.Throughput?
     var latency: DaemonLatencyBenchmark.Figures?
     var throughput: [DaemonThroughputBenchmark.Figures] = []

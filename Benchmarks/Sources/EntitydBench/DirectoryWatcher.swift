@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
 
-/// inotify on result directories: reports the names that were renamed into them or closed after
-/// writing, so that the bench sees an outbox JSON the moment it is complete.
+/// inotify on result directories: reports the names that were linked (`O_TMPFILE` + `linkat`,
+/// IN_CREATE), renamed (IN_MOVED_TO) into them or closed after writing, so that the bench sees an
+/// outbox JSON the moment it is complete. (entityd names a result only once it is complete.)
 final class DirectoryWatcher {
     /// One read from the inotify descriptor.
     struct Batch {
@@ -22,7 +23,7 @@ final class DirectoryWatcher {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw BenchError(code: "inotify", message: String(cString: strerror(errno))) }
         for directory in directories {
-            let watch = inotify_add_watch(descriptor, directory, UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE))
+            let watch = inotify_add_watch(descriptor, directory, UInt32(IN_CREATE) | UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE))
             guard watch >= 0 else {
                 close(descriptor)
                 throw BenchError(code: "inotify-watch", message: "\(directory): \(String(cString: strerror(errno)))")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchCorpus
 import Foundation
+import Glibc
 
 /// `EntitydBench`: extraction throughput, daemon latency, throughput, memory and start-up,
 /// printed as a table and written as JSON. `scripts/bench` builds and runs it.
@@ -50,7 +51,8 @@ struct EntitydBench: ParsableCommand {
             report.modelLoad = try ExtractionBenchmark.modelLoad(count: smoke ? 2 : 5)
             let words = minimumWords ?? (smoke ? 20_000 : 500_000)
             log("recognizer alone on gold tokens, ≥ \(words) words")
-            //TMP report.recognizerThroughput = try ExtractionBenchmark.recognizer(corpus: corpus, minimumWords: words)
+            report.recognizerThroughput = try ExtractionBenchmark.recognizer(
+                corpus: corpus, minimumWords: words, unavailable: &report.recognizerUnavailable)
             log("whole pipeline from raw text, ≥ \(words) words")
             report.pipelineThroughput = try ExtractionBenchmark.pipeline(corpus: corpus, minimumWords: words)
         }
@@ -66,10 +68,11 @@ struct EntitydBench: ParsableCommand {
     }
 
     private func measureDaemon(executable: String, corpus: ConllCorpus, report: inout BenchReport) throws {
-        let work = try FileManager.default.url(
-            for: .itemReplacementDirectory, in: .userDomainMask,
-            appropriateFor: URL(fileURLWithPath: workDirectory), create: true
-        ).path
+        var template = Array((workDirectory + "/entityd-bench.XXXXXX").utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw BenchError(code: "work-directory", message: "cannot create a directory under \(workDirectory)")
+        }
+        let work = String(cString: created).replacingOccurrences(of: "//", with: "/")
         defer { try? FileManager.default.removeItem(atPath: work) }
         log("daemon state directories under \(work)")
 
