@@ -68,7 +68,7 @@ extension PatternScan {
 
     private func isCapitalizedContext(_ k: Int) -> Bool {
         ["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "before", "after"]
-            .contains(text(k - 1))
+            .contains(text(k - 1).lowercased())
     }
 
     /// "last week", "later this year", "earlier this month", "the past two weeks", "recent years".
