@@ -14,6 +14,8 @@ struct Entityd: AsyncParsableCommand {
             CheckConfigCommand.self,
             RunCommand.self,
             ExtractCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
         ]
     )
 }

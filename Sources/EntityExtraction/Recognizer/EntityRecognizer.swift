@@ -60,16 +60,26 @@ struct SentenceTagger {
 
     /// Spans of the best labelling, with confidences from Viterbi max-marginals.
     mutating func tag(_ sentence: [Substring], document: DocumentContext) -> [RecognizedSpan] {
+        let temperature = Double(model.confidenceTemperature)
+        return marginSpans(sentence, document: document).map { span in
+            RecognizedSpan(tokens: span.range, label: model.labels.types[span.type],
+                           confidence: 1 / (1 + exp(-Double(span.margin) / temperature)))
+        }
+    }
+
+    /// Spans of the best labelling with their margin: the best path's score minus the best
+    /// score of any path that labels one of the span's tokens differently.
+    mutating func marginSpans(_ sentence: [Substring], document: DocumentContext) -> [(range: Range<Int>, type: Int, margin: Float)] {
         guard score(sentence, document: document) else { return [] }
         let n = sentence.count
+        let l = model.labels.count
         let best = emissions.withUnsafeBufferPointer { e in
-            let best = decoder.decode(UnsafeBufferPointer(rebasing: e[0..<(n * model.labels.count)]), count: n)
-            decoder.computeMaxMarginals(UnsafeBufferPointer(rebasing: e[0..<(n * model.labels.count)]), count: n)
+            let scores = UnsafeBufferPointer(rebasing: e[0..<(n * l)])
+            let best = decoder.decode(scores, count: n)
+            decoder.computeMaxMarginals(scores, count: n)
             return best
         }
-        var spans: [RecognizedSpan] = []
-        let l = model.labels.count
-        let temperature = model.confidenceTemperature
+        var spans: [(range: Range<Int>, type: Int, margin: Float)] = []
         BILOUDecoder(labels: model.labels).decode(count: n, label: { self.decoder.path[$0] }) { range, type in
             var rival = ViterbiDecoder.impossible
             for i in range {
@@ -77,8 +87,7 @@ struct SentenceTagger {
                     rival = max(rival, self.decoder.maxMarginal(i, y))
                 }
             }
-            let margin = Double(best - rival) / Double(temperature)
-            spans.append(RecognizedSpan(tokens: range, label: model.labels.types[type], confidence: 1 / (1 + exp(-margin))))
+            spans.append((range, type, best - rival))
         }
         return spans
     }

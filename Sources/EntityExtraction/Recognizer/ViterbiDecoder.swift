@@ -5,7 +5,8 @@ struct ViterbiDecoder {
 
     let labelCount: Int
     /// `L × L` transition scores (from-major) with disallowed moves set to `impossible`.
-    private let transitions: [Float]
+    private var transitions: [Float]
+    private let allowed: [Bool]
     private let startScores: [Float]
     private let endScores: [Float]
     private var forward: [Float] = []
@@ -17,13 +18,19 @@ struct ViterbiDecoder {
     init(labels: LabelSet, transitions: [Float]) {
         let count = labels.count
         labelCount = count
-        var constrained = transitions
+        var allowed = [Bool](repeating: true, count: count * count)
         for a in 0..<count {
-            for b in 0..<count where !labels.allows(a, b) { constrained[a * count + b] = Self.impossible }
+            for b in 0..<count { allowed[a * count + b] = labels.allows(a, b) }
         }
-        self.transitions = constrained
+        self.allowed = allowed
+        self.transitions = zip(transitions, allowed).map { $1 ? $0 : Self.impossible }
         startScores = (0..<count).map { labels.allowsStart($0) ? 0 : Self.impossible }
         endScores = (0..<count).map { labels.allowsEnd($0) ? 0 : Self.impossible }
+    }
+
+    /// Replaces the transition scores (training changes them after every update).
+    mutating func setTransitions(_ scores: [Float]) {
+        for k in 0..<transitions.count { transitions[k] = allowed[k] ? scores[k] : Self.impossible }
     }
 
     private mutating func reserve(_ n: Int) {

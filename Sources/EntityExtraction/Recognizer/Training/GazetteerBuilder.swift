@@ -1,0 +1,82 @@
+/// Compiles gazetteer TSV texts into the hashed `Gazetteer` stored in the model.
+struct GazetteerBuilder {
+    /// Cities at least this populous also get the `largeCity` category.
+    static let largeCityPopulation = 200_000
+
+    private var entries: [UInt64: UInt32] = [:]
+
+    init() {}
+
+    /// All four sources compiled together.
+    static func build(_ sources: GazetteerSources) -> Gazetteer {
+        var builder = GazetteerBuilder()
+        builder.addCities(sources.cities)
+        builder.addColumns(sources.regions, columns: [3, 4], category: .region)
+        builder.addColumns(sources.countryNames, columns: [0], category: .country)
+        builder.addColumns(sources.demonyms, columns: [0], category: .demonym)
+        return builder.gazetteer
+    }
+
+    var gazetteer: Gazetteer {
+        let keys = entries.keys.sorted()
+        return Gazetteer(keys: keys, masks: keys.map { entries[$0]! })
+    }
+
+    mutating func add(_ name: Substring, _ category: Gazetteer.Category) {
+        let tokens = Self.tokens(of: name)
+        guard !tokens.isEmpty, tokens.count <= Gazetteer.maxTokens else { return }
+        var hash = FeatureHash.seed
+        for token in tokens { hash = FeatureHash.sequence(hash, FeatureHash.lowercased(token)) }
+        entries[hash, default: 0] |= 1 << UInt32(category.rawValue)
+    }
+
+    private mutating func addCities(_ text: String) {
+        for line in text.split(separator: "\n").dropFirst() {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count >= 10 else { continue }
+            let large = (Int(columns[9]) ?? 0) >= Self.largeCityPopulation
+            for name in [columns[1], columns[2]] {
+                add(name, .city)
+                if large { add(name, .largeCity) }
+            }
+            for alternate in columns[3].split(separator: ",") where Self.isEnglishStyleName(alternate) {
+                add(alternate, .city)
+            }
+        }
+    }
+
+    private mutating func addColumns(_ text: String, columns wanted: [Int], category: Gazetteer.Category) {
+        for line in text.split(separator: "\n").dropFirst() {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            for c in wanted where c < columns.count && !columns[c].isEmpty { add(columns[c], category) }
+        }
+    }
+
+    /// Latin-letter names written like English text ("Kiev", "New York"), not codes or
+    /// other scripts, which would never match English news tokens anyway.
+    static func isEnglishStyleName(_ name: Substring) -> Bool {
+        guard name.count >= 3, let first = name.unicodeScalars.first, first.value >= 0x41 && first.value <= 0x5A else { return false }
+        var hasLower = false
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x61 && v <= 0x7A { hasLower = true; continue }
+            if (v >= 0x41 && v <= 0x5A) || v == 0x20 || v == 0x2D || v == 0x27 || v == 0x2E { continue }
+            return false
+        }
+        return hasLower
+    }
+
+    /// Splits a name the way CoNLL tokenizes: on spaces, with commas as their own tokens.
+    static func tokens(of name: Substring) -> [Substring] {
+        var result: [Substring] = []
+        for part in name.split(separator: " ") {
+            if part.hasSuffix(",") && part.count > 1 {
+                result.append(part.dropLast())
+                result.append(part.suffix(1))
+            } else {
+                result.append(part)
+            }
+        }
+        return result
+    }
+}
