@@ -1,29 +1,51 @@
 import Logging
 
 extension IngestionPipeline {
-    /// A worker: takes claimed files until the queue closes.
+    /// A worker: reads and extracts claimed files until the queue closes, and hands each
+    /// outcome to the publishers; the last worker to end lets the publishers drain and end.
     func workerLoop() {
         while let file = queue.take() {
             counters.withLock { $0.inFlight += 1 }
-            process(file)
+            let prepared = prepare(file)
+            if !results.put(prepared) {
+                // Only on an abnormal end; the file is still claimed, recovery finds it.
+                logger.warning("\(file.name.debugDescription) was extracted but not published before the stop")
+            }
+        }
+        if activeWorkers.subtract(1, ordering: .relaxed).newValue == 0 { results.finish() }
+    }
+
+    /// A publisher: writes results and quarantine records, releases inputs. Publishing
+    /// waits on fsync, so there are many publishers: their concurrent fsyncs share journal
+    /// commits (ext4/xfs group commit), which is what makes durable writes fast in bursts.
+    func publisherLoop() {
+        while let prepared = results.take() {
+            publish(prepared)
             counters.withLock { $0.inFlight -= 1 }
-            schedule.post(.released(file.name))
+            schedule.post(.released(prepared.file.name))
         }
     }
 
-    /// One file from claim to archive (or quarantine). Storage failures are retried with
-    /// backoff and never quarantine the file; on shutdown during a retry the file goes
-    /// back to the inbox.
-    func process(_ file: ClaimedFile) {
+    /// Reads and extracts one claimed file.
+    func prepare(_ file: ClaimedFile) -> PreparedFile {
         let started = ArticleProcessor.monotonicNow()
         let outcome: Result<ProcessedArticle, ArticleFailure>
         do {
+            try requireAcceptedExtension(file.name)
             let bytes = try ArticleFile.read(directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
             outcome = .success(try currentProcessor.process(bytes, name: file.name, receivedAt: file.receivedAt))
         } catch {
             outcome = .failure(error)
         }
-        switch outcome {
+        return PreparedFile(file: file, outcome: outcome, started: started)
+    }
+
+    /// Takes one prepared file to the outbox and archive (or to quarantine). Storage
+    /// failures are retried with backoff and never quarantine the file; on shutdown during
+    /// a retry the file goes back to the inbox.
+    func publish(_ prepared: PreparedFile) {
+        let file = prepared.file, started = prepared.started
+        switch prepared.outcome {
         case .success(let article):
             guard let output = retryingStorage(file, returnOnStop: true, { () throws(SystemCallError) -> String in
                 try store.publish(article.json, for: file.name, job: file.job)
@@ -59,6 +81,16 @@ extension IngestionPipeline {
                 "ENTITYD_ERROR": .string(failure.description),
                 "ENTITYD_ERROR_CODE": .string(failure.code),
             ])
+        }
+    }
+
+    /// Only the configured extensions are read; anything else is quarantined unread.
+    private func requireAcceptedExtension(_ name: String) throws(ArticleFailure) {
+        let dot = name.lastIndex(of: ".")
+        let fileExtension = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+        guard dot != nil, configuration.acceptedExtensions.contains(fileExtension) else {
+            throw ArticleFailure(step: .read, code: "unsupported_format",
+                                 message: "the extension of \(name.debugDescription) is not one of \(configuration.acceptedExtensions.joined(separator: ", "))")
         }
     }
 

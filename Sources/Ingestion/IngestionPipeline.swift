@@ -7,9 +7,10 @@ import Synchronization
 /// The daemon's data path: inbox → claim → worker (read, extract) → outbox, with
 /// quarantine, storage-failure retries and recovery of crashed instances' files.
 ///
-/// Threads, not tasks: one reads inotify, one claims, N workers extract and write. All of
-/// them block (fsync, extraction), which must not starve Swift's cooperative pool, where
-/// the service lifecycle and signal handling run.
+/// Threads, not tasks: one reads inotify, one claims, N workers read and extract, and
+/// `publisherCount` publishers write results (they mostly wait on fsync). All of them
+/// block, which must not starve Swift's cooperative pool, where the service lifecycle and
+/// signal handling run.
 public final class IngestionPipeline: Sendable {
     public let configuration: IngestionConfiguration
     let logger: Logger
@@ -17,6 +18,8 @@ public final class IngestionPipeline: Sendable {
     let instance: InstanceDirectory
     let store: ResultStore
     let queue: WorkQueue<ClaimedFile>
+    let results: WorkQueue<PreparedFile>
+    let activeWorkers: Atomic<Int>
     let schedule: ScheduleBox
     let watcher: InboxWatcher
     private let processor: Mutex<ArticleProcessor>
@@ -26,7 +29,9 @@ public final class IngestionPipeline: Sendable {
     private let jobs = Atomic<UInt64>(0)
     private let fatalReason = Mutex<String?>(nil)
     private let running = DispatchGroup()
-    /// Seconds without inbox activity after which crashed instances' files are looked for.
+    /// Publisher threads: with durable writes, enough concurrent fsyncs to share journal commits.
+    var publisherCount: Int { configuration.durableWrites ? max(16, configuration.workers * 2) : max(1, configuration.workers) }
+    /// How often crashed instances' files are looked for (besides at start).
     static let recoveryInterval = 15.0
 
     /// Creates the directories, this instance's `processing/` directory and the inotify
@@ -39,6 +44,8 @@ public final class IngestionPipeline: Sendable {
         instance = try InstanceDirectory(processing: directories.processing)
         store = ResultStore(directories: directories, instance: instance)
         queue = WorkQueue(capacity: configuration.queueCapacity)
+        results = WorkQueue(capacity: max(64, configuration.workers * 8))
+        activeWorkers = Atomic(max(1, configuration.workers))
         schedule = ScheduleBox(capacity: max(1024, configuration.queueCapacity * 16))
         watcher = try InboxWatcher(inbox: configuration.inboxDirectory)
     }
@@ -53,6 +60,9 @@ public final class IngestionPipeline: Sendable {
         spawn("entityd-claim") { [self] in claimLoop() }
         for index in 0..<max(1, configuration.workers) {
             spawn("entityd-worker-\(index)") { [self] in workerLoop() }
+        }
+        for index in 0..<publisherCount {
+            spawn("entityd-publish-\(index)") { [self] in publisherLoop() }
         }
         spawn("entityd-inotify") { [self] in
             watcher.run(onEvent: { schedule.post($0) }, onFatal: { reason in
