@@ -4,7 +4,7 @@ import Foundation
 import Ingestion
 
 /// Loaded once: the model load is far slower than one fuzz iteration.
-nonisolated(unsafe) let processor = ArticleProcessor(extractor: try! Extractor(), version: "fuzz")
+let processor = ArticleProcessor(extractor: try! Extractor(), version: "fuzz")
 
 /// The daemon's path for one file: bytes → `ArticleReader` → `Extractor` → outbox JSON,
 /// with the format (so the file extension) chosen by the first byte and the rest as the file.
