@@ -54,7 +54,8 @@ struct EntityGrouper {
 
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
-        guard name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
+        let hasDoubleSpace = zip(name.utf8, name.utf8.dropFirst()).contains { $0.0 == 0x20 && $0.1 == 0x20 }
+        guard hasDoubleSpace || name.contains(where: { $0.isWhitespace && $0 != " " }) else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
