@@ -1,6 +1,6 @@
 /// Where a candidate span came from; earlier cases win overlaps.
 enum SpanSource: Int, Comparable, Sendable {
-    case userDictionary, recognizer, builtInName, place, pattern
+    case userDictionary, recognizer, builtInName, place, propagated, pattern
 
     static func < (a: SpanSource, b: SpanSource) -> Bool { a.rawValue < b.rawValue }
 }
