@@ -33,6 +33,7 @@ extension Extractor {
             }
         }
         if let recognizer {
+            var recognized: [RecognizedMention] = []
             var chunkStart = 0
             while chunkStart < text.sentences.count {
                 let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
@@ -42,14 +43,16 @@ extension Extractor {
                     let base = text.sentences[s].lowerBound
                     for span in spans {
                         let range = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
-                        if let candidate = recognizedCandidate(range, label: span.label, confidence: span.confidence, sentence: s, in: text) {
-                            candidates.append(candidate)
+                        if let mention = cleaned(range, label: span.label, confidence: span.confidence, sentence: s, in: text) {
+                            recognized.append(mention)
                         }
                     }
                 }
                 try checkDeadline()
                 chunkStart = chunk.upperBound
             }
+            harmonizeLabels(&recognized)
+            candidates += recognized.map { typedCandidate($0, in: text) }
         }
         for (s, range) in text.sentences.enumerated() {
             if !isShouting(tokens[range]) {
@@ -92,7 +95,7 @@ extension Extractor {
         var words = 0
         for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
             words += 1
-            if !token.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { upper += 1 }
+            if !token.text.unicodeScalars.contains(where: \.isLowercaseFast) { upper += 1 }
         }
         return words >= 2 && upper * 10 >= words * 6
     }

@@ -8,7 +8,7 @@ enum JournalReader {
 
     /// Runs `scripts/ensure-journald` once per test process (it is idempotent across processes).
     static let available: Result<Void, DaemonTestError> = {
-        let outcome = run("/bin/sh", [repository.appendingPathComponent("scripts/ensure-journald").path])
+        let outcome = Command.run("/bin/sh", [repository.appendingPathComponent("scripts/ensure-journald").path])
         return outcome.status == 0 ? .success(()) : .failure(DaemonTestError("ensure-journald: \(outcome.output)"))
     }()
 
@@ -19,25 +19,12 @@ enum JournalReader {
     ) throws -> [[String: Any]] {
         var found: [[String: Any]] = []
         try Wait.until("journal records matching \(matches)") {
-            let outcome = run("/usr/bin/journalctl", ["-o", "json", "--no-pager"] + matches)
+            let outcome = Command.run("/usr/bin/journalctl", ["-o", "json", "--no-pager"] + matches)
             found = outcome.output.split(separator: "\n").compactMap {
                 (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
             }
             return condition(found)
         }
         return found
-    }
-
-    private static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -7,17 +7,8 @@ struct UnitFileTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let unit = repository.appendingPathComponent("systemd/entityd.service").path
 
-    private func analyze(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func analyze(_ arguments: [String]) -> (status: Int32, output: String) {
+        Command.run("/usr/bin/systemd-analyze", arguments)
     }
 
     /// The unit's `Key=value` settings (last one wins, as in systemd for these scalar keys).
@@ -31,7 +22,7 @@ struct UnitFileTests {
     }
 
     @Test func securityExposureIsAtMostOnePointZero() throws {
-        let (status, output) = try analyze(["security", "--offline=true", "--no-pager", Self.unit])
+        let (status, output) = analyze(["security", "--offline=true", "--no-pager", Self.unit])
         let line = try #require(output.split(separator: "\n").first { $0.contains("Overall exposure level") },
                                 "no score in: \(output)")
         let score = try #require(line.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
@@ -40,7 +31,7 @@ struct UnitFileTests {
     }
 
     @Test func verifyRaisesNothingButTheMissingInstalledBinary() throws {
-        let (_, output) = try analyze(["verify", Self.unit])
+        let (_, output) = analyze(["verify", Self.unit])
         let complaints = output.split(separator: "\n").filter { !$0.contains("/usr/bin/entityd") }
         #expect(complaints.isEmpty, "\(output)")
     }

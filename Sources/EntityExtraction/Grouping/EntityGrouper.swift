@@ -48,13 +48,20 @@ struct EntityGrouper {
     /// The most frequent type; ties go to the type seen first.
     private static func majorityType(_ types: [EntityType]) -> EntityType {
         var counts: [EntityType: Int] = [:]
-        for t in types { counts[t, default: 0] += 1 }
-        return types.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && types.firstIndex(of: $0)! > types.firstIndex(of: $1)!) }!
+        var firstSeen: [EntityType] = []
+        for t in types {
+            if counts[t] == nil { firstSeen.append(t) }
+            counts[t, default: 0] += 1
+        }
+        var best = firstSeen[0]
+        for t in firstSeen.dropFirst() where counts[t]! > counts[best]! { best = t }
+        return best
     }
 
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
-        guard name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
+        let hasDoubleSpace = zip(name.utf8, name.utf8.dropFirst()).contains { $0.0 == 0x20 && $0.1 == 0x20 }
+        guard hasDoubleSpace || name.contains(where: { $0.isWhitespace && $0 != " " }) else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

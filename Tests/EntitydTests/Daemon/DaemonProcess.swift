@@ -6,12 +6,14 @@ final class DaemonProcess {
     let process = Process()
     let logPath: String
 
-    /// Starts the daemon on `stateDirectory`; waits until it reports ready.
-    init(stateDirectory: String, environment: [String: String] = [:], waitForReady: Bool = true) throws {
+    /// Starts the daemon on `stateDirectory`; waits until it reports ready. `launcher` is a
+    /// command that runs it (e.g. `setpriv … --` to drop privileges; it must exec the binary).
+    init(stateDirectory: String, environment: [String: String] = [:], waitForReady: Bool = true, launcher: [String] = []) throws {
         logPath = stateDirectory + "/../daemon-\(UUID().uuidString).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = EntitydBinary.url
-        process.arguments = ["run", "--state-dir", stateDirectory, "--log-target", "console", "--log-level", "debug"]
+        let arguments = ["run", "--state-dir", stateDirectory, "--log-target", "console", "--log-level", "debug"]
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? EntitydBinary.url.path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [EntitydBinary.url.path] + arguments
         var env = ProcessInfo.processInfo.environment
         for key in env.keys where key.hasPrefix("ENTITYD_") || key == "NOTIFY_SOCKET" || key == "JOURNAL_STREAM" {
             env.removeValue(forKey: key)
