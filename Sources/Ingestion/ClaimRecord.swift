@@ -2,8 +2,9 @@ import Glibc
 
 /// The note a worker leaves on a claimed file before its result appears in the outbox: the
 /// extended attribute `user.entityd.output` holding the result's name (it stays on the
-/// archived input, linking it to its result). Where the file system has no user xattrs, a
-/// file `.out.<job>` in the instance directory holds `<output name> NUL <input name>`.
+/// archived input, linking it to its result). Where that is impossible (no user xattrs on
+/// the file system, or a file owned by another user), a file `.out.<job>` in the instance
+/// directory holds `<output name> NUL <input name>`.
 ///
 /// After a crash between publishing the result and archiving the input, the note tells the
 /// recovering instance that the result already exists, so it is not written twice.
@@ -17,8 +18,9 @@ enum ClaimRecord {
         let fd = openat(directory, input, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         if fd >= 0 {
             defer { close(fd) }
+            // Fails without xattr support, or on a file someone else owns (user xattrs need
+            // write permission): then the record file does the job.
             if FileSystem.setAttribute(fd, attribute, Array(output.utf8)) { return }
-            guard errno == ENOTSUP || errno == EOPNOTSUPP else { throw SystemCallError("record the result name on \(output.debugDescription)") }
         }
         try writeFile(directory: directory, job: job, output: output, input: input)
     }
