@@ -1,6 +1,6 @@
 /// Where a candidate span came from; earlier cases win overlaps.
 enum SpanSource: Int, Comparable, Sendable {
-    case userDictionary, recognizer, builtInName, place, pattern
+    case userDictionary, recognizer, builtInName, place, propagated, pattern
 
     static func < (a: SpanSource, b: SpanSource) -> Bool { a.rawValue < b.rawValue }
 }
@@ -77,16 +77,21 @@ extension Extractor {
 
     /// Keeps the best candidates that do not overlap: by source, then longer first, then earlier.
     func resolve(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
-        let ordered = candidates.sorted {
-            ($0.source, -$0.tokens.count, $0.tokens.lowerBound) < ($1.source, -$1.tokens.count, $1.tokens.lowerBound)
+        // Sorting packed integer keys of indices, not the candidates themselves: an article may hold
+        // hundreds of thousands of candidates, and moving structs with strings is what costs.
+        let keys = candidates.map { c -> UInt64 in
+            let length = UInt64(min(c.tokens.count, 0xFFFF))
+            return UInt64(c.source.rawValue) << 56 | (0xFFFF - length) << 40 | UInt64(min(c.tokens.lowerBound, 0xFF_FFFF_FFFF))
         }
+        let order = candidates.indices.sorted { keys[$0] < keys[$1] }
         var taken = [Bool](repeating: false, count: text.tokens.count)
-        var kept: [Candidate] = []
-        for candidate in ordered where !candidate.tokens.isEmpty && !candidate.tokens.contains(where: { taken[$0] }) {
-            for i in candidate.tokens { taken[i] = true }
-            kept.append(candidate)
+        var kept: [Int] = []
+        for i in order where !candidates[i].tokens.isEmpty && !candidates[i].tokens.contains(where: { taken[$0] }) {
+            for t in candidates[i].tokens { taken[t] = true }
+            kept.append(i)
         }
-        return kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        kept.sort { candidates[$0].tokens.lowerBound < candidates[$1].tokens.lowerBound }
+        return kept.map { candidates[$0] }
     }
 
     /// A headline in capitals: case says nothing there, so dictionary matching would misfire ("US" in "HELP US").

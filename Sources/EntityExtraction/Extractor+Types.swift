@@ -23,7 +23,9 @@ extension Extractor {
         while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
             range = rest
-        } else if rest != range, rest.count <= 3, looksLikePersonName(rest, in: text) {
+        } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
+            looksLikePersonName(rest, in: text)
+        {
             range = rest
             label = "PER"
         }
@@ -40,14 +42,19 @@ extension Extractor {
             && builtInNames.entry(named: name) == nil
     }
 
-    /// One label per name in a document: a name the recognizer labels differently in different
-    /// sentences takes the label with the highest total confidence ("one sense per discourse").
+    /// One label per name in a document, where the recognizer was unsure: a doubtful mention
+    /// (confidence below 0.75) takes the label the same name has with at least twice the total
+    /// confidence elsewhere in the document ("one sense per discourse"). Confident mentions keep
+    /// their label: on CoNLL dev, forcing every mention to the majority costs more than it gains.
     func harmonizeLabels(_ mentions: inout [RecognizedMention]) {
         var votes: [String: [String: Double]] = [:]
         for m in mentions { votes[m.name, default: [:]][m.label, default: 0] += m.confidence }
-        for i in mentions.indices {
-            guard let labels = votes[mentions[i].name], labels.count > 1 else { continue }
-            mentions[i].label = labels.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        for i in mentions.indices where mentions[i].confidence < 0.75 {
+            guard let labels = votes[mentions[i].name], labels.count > 1,
+                let best = labels.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                best.key != mentions[i].label, best.value >= 2 * labels[mentions[i].label, default: 0]
+            else { continue }
+            mentions[i].label = best.key
         }
     }
 

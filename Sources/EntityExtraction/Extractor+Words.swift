@@ -11,6 +11,15 @@ extension Extractor {
         "Commander-in-Chief", "Field", "Marshal", "Brig.", "Cpl.", "Pvt.", "Officer", "Agent", "Detective",
     ]
 
+    /// Roles that, right before a first and last name, make the name a person even where the
+    /// recognizer read "Secretary of Defense Lloyd Austin" as an organization. Narrower than
+    /// `titles`: "Major League Baseball" and "General Motors" must stay what they are.
+    static let roles: Set<String> = [
+        "President", "Secretary", "Minister", "Defense", "Defence", "Commander", "Chancellor", "Senator", "Governor",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Mayor", "Judge", "Ambassador", "Spokesman",
+        "Spokeswoman", "Premier", "Chairman", "Chairwoman", "Commander-in-Chief", "Colonel", "Lieutenant",
+    ]
+
     /// Last words of organization names: a recognizer LOC or MISC ending in one is an ORG ("Armed Forces").
     static let organizationHeads: Set<String> = [
         "Forces", "Army", "Navy", "Command", "Ministry", "Department", "Party", "Group", "Council", "Committee",

@@ -84,3 +84,22 @@ import Testing
         #expect(result.article.sentences == 200)
     }
 }
+
+@Suite struct PropagationTests {
+    @Test func aConfidentNameIsFoundAgainWhereTheRecognizerMissedIt() throws {
+        let extractor = try SharedExtractor.get()
+        // Nazarenko(0) spoke(1) .(2) Later(3) Nazarenko(4) left(5) .(6) NAZARENKO(7) WINS(8)
+        let text = extractor.tokenizer.tokenize("Nazarenko spoke. Later Nazarenko left.\nNAZARENKO WINS")
+        let resolved = [Candidate(tokens: 0..<1, sentence: 0, type: .person, confidence: 0.9, source: .recognizer)]
+        let found = extractor.propagatedCandidates(from: resolved, in: text)
+        #expect(found.map(\.tokens) == [0..<1, 4..<5])  // the headline in capitals is left alone
+        #expect(found.allSatisfy { $0.type == .person && abs($0.confidence - 0.81) < 1e-9 && $0.source == .propagated })
+    }
+
+    @Test func doubtfulNamesAreNotSpread() throws {
+        let extractor = try SharedExtractor.get()
+        let text = extractor.tokenizer.tokenize("Will spoke. Will left.")
+        let resolved = [Candidate(tokens: 0..<1, sentence: 0, type: .person, confidence: 0.6, source: .recognizer)]
+        #expect(extractor.propagatedCandidates(from: resolved, in: text).isEmpty)
+    }
+}

@@ -60,8 +60,14 @@ struct EntityGrouper {
 
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
-        let hasDoubleSpace = zip(name.utf8, name.utf8.dropFirst()).contains { $0.0 == 0x20 && $0.1 == 0x20 }
-        guard hasDoubleSpace || name.contains(where: { $0.isWhitespace && $0 != " " }) else { return name }
+        // Bytes first: only control characters, non-ASCII text or double spaces can need work.
+        var previous: UInt8 = 0
+        var suspicious = false
+        for b in name.utf8 {
+            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { suspicious = true; break }
+            previous = b
+        }
+        guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
