@@ -15,7 +15,10 @@ let package = Package(
     ],
     targets: [
         // The CoNLL-2003 dev documents as gold tokens, raw text and ~500-word articles.
-        .target(name: "BenchCorpus"),
+        .target(
+            name: "BenchCorpus",
+            dependencies: [.product(name: "EntityExtraction", package: "entityd")]
+        ),
         // Extraction throughput, daemon latency, throughput, memory and start-up: one table and a JSON file.
         .executableTarget(
             name: "EntitydBench",

@@ -66,11 +66,13 @@ extension Extractor {
         let last = String(text.tokens[m.tokens.upperBound - 1].text)
         var type: EntityType
         var canonical: String?
-        if m.label != "PER", let curated = builtInNames.curatedEntry(named: m.name) {
+        // A name in capitals ("WASHINGTON" in a dateline) is looked up as it is, then in title case.
+        let names = m.name.isShouted ? [m.name, m.name.titleCasedWords] : [m.name]
+        if m.label != "PER", let curated = names.lazy.compactMap({ self.builtInNames.curatedEntry(named: $0) }).first {
             type = curated.type
             canonical = curated.name
         } else {
-            let entry = builtInNames.entry(named: m.name)
+            let entry = names.lazy.compactMap { self.builtInNames.entry(named: $0) }.first
             switch m.label {
             case "PER":
                 type = .person
@@ -84,13 +86,16 @@ extension Extractor {
                     type = entry.type
                     canonical = entry.name
                 } else {
-                    type = gazetteer.isGeopolitical(m.name) ? .gpe : .loc
+                    let place = names.first { gazetteer.isGeopolitical($0) }
+                    type = place == nil ? .loc : .gpe
+                    if m.name.isShouted, let place { canonical = place }
                 }
             default:
                 if let entry, entry.type.conllType == "MISC" {
                     type = entry.type
                     canonical = entry.name
-                } else if gazetteer.demonyms[m.name] != nil {
+                } else if let demonym = names.lazy.compactMap({ self.gazetteer.demonyms[$0] }).first {
+                    if m.name.isShouted { canonical = demonym.canonical }
                     type = .norp
                 } else {
                     type = Self.eventWords.contains(last) ? .event : .misc
@@ -105,5 +110,25 @@ extension Extractor {
         if token.kind == .punctuation { return true }
         let t = token.text
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"
+    }
+}
+
+extension String {
+    /// Written in capitals: at least two letters and none in lower case ("WASHINGTON", "U.S.").
+    var isShouted: Bool {
+        var letters = 0
+        for scalar in unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.isLowercaseFast { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// Each word with an upper-case first letter and the rest lower case: "NEW YORK" → "New York".
+    var titleCasedWords: String {
+        split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let first = word.first else { return "" }
+            return first.uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
     }
 }

@@ -14,7 +14,7 @@ public enum SharedData {
     }
 
     /// The CoNLL-2003 development documents.
-    public static func conllDevelopment() throws -> ConllCorpus {
-        try ConllCorpus(contentsOfFile: directory + "/conll2003/dev.conll")
+    public static func conllDevelopment() throws -> BenchDocuments {
+        try BenchDocuments(contentsOfFile: directory + "/conll2003/dev.conll")
     }
 }

@@ -57,6 +57,7 @@ enum DaemonThroughputBenchmark {
         var maxResident = memoryBefore?.residentKiB ?? 0
         var lastProgress = MonotonicClock.now()
         var lastSample: UInt64 = 0
+        var lastReport = MonotonicClock.now()
         while !tracker.isComplete {
             let batch = try watcher.next(timeoutMilliseconds: 200)
             let finishedBefore = tracker.finished
@@ -66,6 +67,10 @@ enum DaemonThroughputBenchmark {
             if now - lastSample > 50_000_000, let memory = daemon.memory() {
                 maxResident = max(maxResident, memory.residentKiB)
                 lastSample = now
+            }
+            if now - lastReport > 15_000_000_000 {
+                BenchLog.line("  \(tracker.finished)/\(names.count) results after \(Int(Double(now - started) / 1e9)) s")
+                lastReport = now
             }
             if batch.names.isEmpty { try daemon.checkRunning() }
             guard now - lastProgress < 60_000_000_000 else {

@@ -39,21 +39,21 @@ struct EntitydBench: ParsableCommand {
 
     mutating func run() throws {
         let corpusPath = (dataDirectory ?? SharedData.directory) + "/conll2003/dev.conll"
-        let corpus = try ConllCorpus(contentsOfFile: corpusPath)
-        log("corpus: \(corpus.documents.count) documents, \(corpus.wordCount) words from \(corpusPath)")
+        let corpus = try BenchDocuments(contentsOfFile: corpusPath)
+        BenchLog.line("corpus: \(corpus.documents.count) documents, \(corpus.wordCount) words from \(corpusPath)")
         let formatter = ISO8601DateFormatter()
         var report = BenchReport(
             mode: smoke ? "smoke" : "full", date: formatter.string(from: Date()),
             machine: .current(toolchain: toolchain))
 
         if !skipExtraction {
-            log("model load")
+            BenchLog.line("model load")
             report.modelLoad = try ExtractionBenchmark.modelLoad(count: smoke ? 2 : 5)
             let words = minimumWords ?? (smoke ? 20_000 : 500_000)
-            log("recognizer alone on gold tokens, ≥ \(words) words")
+            BenchLog.line("recognizer alone on gold tokens, ≥ \(words) words")
             report.recognizerThroughput = try ExtractionBenchmark.recognizer(
                 corpus: corpus, minimumWords: words, unavailable: &report.recognizerUnavailable)
-            log("whole pipeline from raw text, ≥ \(words) words")
+            BenchLog.line("whole pipeline from raw text, ≥ \(words) words")
             report.pipelineThroughput = try ExtractionBenchmark.pipeline(corpus: corpus, minimumWords: words)
         }
         if let entityd {
@@ -67,22 +67,22 @@ struct EntitydBench: ParsableCommand {
         print("\nJSON: \(URL(fileURLWithPath: output).standardizedFileURL.path)")
     }
 
-    private func measureDaemon(executable: String, corpus: ConllCorpus, report: inout BenchReport) throws {
+    private func measureDaemon(executable: String, corpus: BenchDocuments, report: inout BenchReport) throws {
         var template = Array((workDirectory + "/entityd-bench.XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
             throw BenchError(code: "work-directory", message: "cannot create a directory under \(workDirectory)")
         }
         let work = String(cString: created).replacingOccurrences(of: "//", with: "/")
         defer { try? FileManager.default.removeItem(atPath: work) }
-        log("daemon state directories under \(work)")
+        BenchLog.line("daemon state directories under \(work)")
 
         let starts = startupRuns ?? (smoke ? 2 : 10)
-        log("start → READY=1, \(starts) starts")
+        BenchLog.line("start → READY=1, \(starts) starts")
         report.startup = try StartupBenchmark.run(executable: executable, workDirectory: work, runs: starts)
 
         let warmup = smoke ? 5 : 20
         let timed = latencyArticles ?? (smoke ? 50 : 1_000)
-        log("drop → outbox latency, \(timed) articles (+\(warmup) warm-up)")
+        BenchLog.line("drop → outbox latency, \(timed) articles (+\(warmup) warm-up)")
         report.latency = try DaemonLatencyBenchmark.run(
             executable: executable, workDirectory: work,
             articles: corpus.articles(count: warmup + timed, minimumWords: articleWords), warmup: warmup)
@@ -91,14 +91,10 @@ struct EntitydBench: ParsableCommand {
         let articles = corpus.articles(count: count, minimumWords: articleWords)
         for durable in [true, false] {
             for mode in [DaemonThroughputBenchmark.Mode.drop, .backlog] {
-                log("throughput: \(mode.rawValue), \(count) articles, durable writes \(durable ? "on" : "off")")
+                BenchLog.line("throughput: \(mode.rawValue), \(count) articles, durable writes \(durable ? "on" : "off")")
                 report.throughput.append(try DaemonThroughputBenchmark.run(
                     mode: mode, durableWrites: durable, executable: executable, workDirectory: work, articles: articles))
             }
         }
-    }
-
-    private func log(_ message: String) {
-        FileHandle.standardError.write(Data("[bench] \(message)\n".utf8))
     }
 }

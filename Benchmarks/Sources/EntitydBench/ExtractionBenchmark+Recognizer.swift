@@ -4,7 +4,7 @@ import EntityExtraction
 extension ExtractionBenchmark {
     /// The statistical recognizer alone on the gold tokens of each document; `nil` when the
     /// package bundles no model (the reason goes into `unavailable`).
-    static func recognizer(corpus: ConllCorpus, minimumWords: Int, unavailable: inout String?) throws -> Throughput? {
+    static func recognizer(corpus: BenchDocuments, minimumWords: Int, unavailable: inout String?) throws -> Throughput? {
         let recognizer: EntityRecognizer
         do {
             recognizer = try EntityRecognizer.bundled()

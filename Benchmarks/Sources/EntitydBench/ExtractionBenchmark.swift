@@ -35,9 +35,10 @@ enum ExtractionBenchmark {
     }
 
     /// The whole pipeline from raw text: tokenize, recognize, patterns, grouping, JSON encoding.
-    static func pipeline(corpus: ConllCorpus, minimumWords: Int) throws -> Throughput {
+    static func pipeline(corpus: BenchDocuments, minimumWords: Int) throws -> Throughput {
         let extractor = try Extractor()
         let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // as the daemon's outbox writer
         var bytes = 0
         let figures = try measure(corpus: corpus, minimumWords: minimumWords) { document in
             let result = try extractor.extract(Article(text: document.text))
@@ -49,7 +50,7 @@ enum ExtractionBenchmark {
 
     /// Repeats whole passes over the corpus (after one warm-up pass over a few documents).
     static func measure(
-        corpus: ConllCorpus, minimumWords: Int, _ body: (ConllCorpus.Document) throws -> Void
+        corpus: BenchDocuments, minimumWords: Int, _ body: (BenchDocuments.Document) throws -> Void
     ) rethrows -> Throughput {
         for document in corpus.documents.prefix(10) { try body(document) }
         let passes = max(1, (minimumWords + corpus.wordCount - 1) / corpus.wordCount)

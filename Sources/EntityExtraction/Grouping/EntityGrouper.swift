@@ -23,6 +23,7 @@ struct EntityGrouper {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((candidate, mention))
         }
+        Self.mergeShoutedGroups(&order, &groups)
         var entities: [Entity] = order.map { key in
             let members = groups[key]!
             let type = Self.majorityType(members.map(\.0.type))
@@ -38,6 +39,22 @@ struct EntityGrouper {
         }
         for i in entities.indices { entities[i].id = i }
         return entities
+    }
+
+    /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally.
+    private static func mergeShoutedGroups(_ order: inout [GroupKey], _ groups: inout [GroupKey: [(Candidate, Mention)]]) {
+        var normal: [GroupKey: GroupKey] = [:]
+        for key in order where !key.name.isShouted {
+            normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
+        }
+        guard !normal.isEmpty else { return }
+        order.removeAll { key in
+            guard key.name.isShouted, let target = normal[key], let members = groups[key] else { return false }
+            groups[target]! += members
+            groups[key] = nil
+            return true
+        }
+        for key in order { groups[key]!.sort { $0.1.start < $1.1.start } }
     }
 
     private struct GroupKey: Hashable {

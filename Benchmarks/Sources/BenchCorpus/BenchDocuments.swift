@@ -1,7 +1,9 @@
+import EntityExtraction
 import Foundation
 
-/// The CoNLL-2003 documents of one file: gold tokens per sentence, and the same tokens as raw text.
-public struct ConllCorpus: Sendable {
+/// The CoNLL-2003 documents as the benchmarks use them: gold tokens per sentence, and the
+/// same tokens as raw text, read with the project’s own CoNLL reader (`EntityExtraction.ConllCorpus`).
+public struct BenchDocuments: Sendable {
     /// One `-DOCSTART-` document.
     public struct Document: Sendable {
         /// Gold tokens, one array per sentence, as the recognizer takes them.
@@ -17,34 +19,15 @@ public struct ConllCorpus: Sendable {
 
     /// Reads a CoNLL file (`token POS chunk NER` lines, blank line between sentences).
     public init(contentsOfFile path: String) throws {
-        let content = try String(contentsOfFile: path, encoding: .utf8)
-        var documents: [Document] = []
-        var sentences: [[Substring]] = []
-        var sentence: [Substring] = []
-        func endSentence() {
-            if !sentence.isEmpty { sentences.append(sentence) }
-            sentence = []
+        let corpus = try EntityExtraction.ConllCorpus(text: String(contentsOfFile: path, encoding: .utf8))
+        documents = corpus.documents.compactMap { sentences in
+            let tokens = sentences.map { $0.tokens.map { Substring($0) } }.filter { !$0.isEmpty }
+            guard !tokens.isEmpty else { return nil }
+            let text = tokens.map { $0.joined(separator: " ") }.joined(separator: "\n")
+            return Document(sentences: tokens, text: text, wordCount: tokens.reduce(0) { $0 + $1.count })
         }
-        func endDocument() {
-            endSentence()
-            guard !sentences.isEmpty else { return }
-            let text = sentences.map { $0.joined(separator: " ") }.joined(separator: "\n")
-            documents.append(Document(sentences: sentences, text: text, wordCount: sentences.reduce(0) { $0 + $1.count }))
-            sentences = []
-        }
-        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty {
-                endSentence()
-            } else if line.hasPrefix("-DOCSTART-") {
-                endDocument()
-            } else if let token = line.split(separator: " ", maxSplits: 1).first {
-                sentence.append(token)
-            }
-        }
-        endDocument()
         guard !documents.isEmpty else { throw CorpusError(path: path) }
-        self.documents = documents
-        self.wordCount = documents.reduce(0) { $0 + $1.wordCount }
+        wordCount = documents.reduce(0) { $0 + $1.wordCount }
     }
 
     /// `count` articles of at least `minimumWords` words each, made of consecutive sentences,
