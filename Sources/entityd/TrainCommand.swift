@@ -35,6 +35,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Exchange passes per clustering.")
     var clusterIterations = 4
 
+    @Option(help: "1: one stage; 2: add the document-level second stage.")
+    var stages = 2
+
+    @Option(help: "Jackknife folds for training the second stage.")
+    var folds = 4
+
     @Option(help: "Model name stored in the file.")
     var modelName: String?
 
@@ -57,7 +63,8 @@ struct TrainCommand: ParsableCommand {
         if gmbWeight > 0 {
             let places = Set(gazetteers.countryNames.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
             var gmb = GMBMapping.map(try ConllCorpus(text: text("gmb/train.conll")), placeNames: places)
-            if subsample > 1 { gmb.documents = gmb.documents.map { $0.enumerated().filter { $0.offset % subsample == 0 }.map(\.element) } }
+            // GMB marks no document boundaries: each sentence is its own document.
+            gmb.documents = gmb.documents.flatMap { $0.enumerated().filter { $0.offset % subsample == 0 }.map { [$0.element] } }
             extra = gmb
         }
         if subsample > 1 { train.documents = train.documents.enumerated().filter { $0.offset % subsample == 0 }.map(\.element) }
@@ -75,6 +82,8 @@ struct TrainCommand: ParsableCommand {
         configuration.clusterSizes = clusters.split(separator: ",").compactMap { Int($0) }
         configuration.clusterIterations = clusterIterations
         configuration.evaluateEveryIteration = evaluateEveryIteration
+        configuration.stages = stages
+        configuration.folds = folds
         configuration.modelName = modelName ?? "entityd-conll-ap-" + Self.today()
 
         let recognizer = try RecognizerTraining.train(

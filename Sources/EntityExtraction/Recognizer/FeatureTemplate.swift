@@ -14,4 +14,5 @@ enum FeatureTemplate: UInt64 {
     case casePrior, documentCase
     case flagsInContext, lengthBucket
     case previousWordShape, nextWordShape
+    case firstStageLabel, firstStageContext, documentTypeShare, documentVote
 }

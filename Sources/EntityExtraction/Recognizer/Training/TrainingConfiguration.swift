@@ -17,6 +17,11 @@ public struct TrainingConfiguration: Sendable {
     public var clusterIterations: Int = 4
     /// Vocabulary size the clusterings consider (most frequent words).
     public var clusterVocabulary: Int = 40_000
+    /// 2: add a second stage that reads the first stage's labels across the document.
+    public var stages: Int = 2
+    /// Folds of the jackknife that gives the second stage honest first-stage labels on the
+    /// training data (each fold labelled by a first stage trained without it).
+    public var folds: Int = 4
     /// Name stored in the model and reported in outputs.
     public var modelName: String = "entityd-conll"
     /// Score the dev corpus after every pass (slower; for tuning).
