@@ -5,11 +5,20 @@ struct DocumentContext: Sendable {
     /// in running text, 4 = seen all-caps in running text.
     private var seen: [UInt64: UInt8] = [:]
 
+    /// Lowercase hash of the section word that opens a wire story's headline ("SOCCER" in
+    /// "SOCCER - JAPAN GET LUCKY WIN"), 0 when there is none: in a sports story a city is
+    /// usually a team.
+    private(set) var topic: UInt64 = 0
+
     static let empty = DocumentContext()
 
     init() {}
 
     init(document: [[Substring]]) {
+        if let first = document.first(where: { !$0.isEmpty }), first.count >= 3, first[1] == "-" {
+            let info = TokenInfo(first[0])
+            if info.has(.allCapitals) && info.length > 2 { topic = info.lower }
+        }
         for sentence in document where !FeatureExtractor.isHeadline(sentence) {
             for (i, token) in sentence.enumerated() {
                 let info = TokenInfo(token)

@@ -104,6 +104,15 @@ struct FeatureExtractor: Sendable {
         if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
         if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
 
+        if document.topic != 0 && info.has(.initialCapital) {
+            emit(.topicShape, FeatureHash.mix(document.topic, info.shortShape))
+            emit(.topicCluster, FeatureHash.mix(document.topic, UInt64(scratch.clusters[i] & 0x3FFFF)))
+            var bits = scratch.marks[i]
+            while bits != 0 {
+                emit(.topicGazetteer, FeatureHash.mix(document.topic, UInt64(bits.trailingZeroBitCount)))
+                bits &= bits - 1
+            }
+        }
         if info.has(.hasLetter) {
             let prior = UInt64(lexicon.casePrior(lower: info.lower))
             emit(.casePrior, context << 8 | prior << 1 | capital)
@@ -157,7 +166,7 @@ struct FeatureExtractor: Sendable {
     @inline(__always)
     private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ scratch: inout FeatureScratch) {
         guard packed != 0 else { return }
-        let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0xFF), fine = UInt64(packed >> 16)
+        let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0x3FF), fine = UInt64(packed >> 18)
         if coarse != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 1 << 20 | coarse)) }
         if medium != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 2 << 20 | medium)) }
         if full && fine != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }

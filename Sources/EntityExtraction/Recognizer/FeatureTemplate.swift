@@ -15,4 +15,5 @@ enum FeatureTemplate: UInt64 {
     case flagsInContext, lengthBucket
     case previousWordShape, nextWordShape
     case firstStageLabel, firstStageContext, documentTypeShare, documentVote
+    case topicShape, topicCluster, topicGazetteer
 }

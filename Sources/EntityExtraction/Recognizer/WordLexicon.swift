@@ -1,7 +1,7 @@
 /// Word statistics learned from unlabeled news at training time and stored in the model:
 /// distributional word clusters and how often a word is capitalized in running text.
 struct WordLexicon: Sendable {
-    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 8 + 16 bits
+    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 10 + 14 bits
     /// (coarse, medium, fine), each 1-based so 0 means "no cluster".
     let clusterKeys: [UInt64]
     let clusterValues: [UInt32]
