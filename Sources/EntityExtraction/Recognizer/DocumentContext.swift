@@ -14,14 +14,13 @@ struct DocumentContext: Sendable {
 
     init() {}
 
-    init(document: [[Substring]]) {
-        if let first = document.first(where: { !$0.isEmpty }), first.count >= 3, first[1] == "-" {
-            let info = TokenInfo(first[0])
+    init(document: [[Substring]], analyzed: AnalyzedDocument) {
+        if let s = document.firstIndex(where: { !$0.isEmpty }), document[s].count >= 3, document[s][1] == "-" {
+            let info = analyzed.infos[analyzed.starts[s]]
             if info.has(.allCapitals) && info.length > 2 { topic = info.lower }
         }
-        for sentence in document where !FeatureExtractor.isHeadline(sentence) {
-            for (i, token) in sentence.enumerated() {
-                let info = TokenInfo(token)
+        for s in 0..<analyzed.sentenceCount where !analyzed.headlines[s] {
+            for (i, info) in analyzed.infos[analyzed.range(of: s)].enumerated() {
                 guard info.has(.hasLetter) else { continue }
                 var bit: UInt8 = 0
                 if info.has(.allCapitals) && info.length > 1 { bit = 4 }

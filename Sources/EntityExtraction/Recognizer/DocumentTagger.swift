@@ -20,37 +20,38 @@ struct DocumentTagger {
     }
 
     /// First-stage labels of every sentence (what the second stage reads).
-    mutating func firstStageLabels(_ document: [[Substring]], context: DocumentContext) -> [[Int]] {
-        document.map { sentence in
-            guard score(sentence, stage: 0, context: context, evidence: nil) else { return [] }
-            decode(sentence.count, stage: 0, marginals: false)
-            return Array(decoders[0].path[0..<sentence.count])
+    mutating func firstStageLabels(_ analyzed: AnalyzedDocument, context: DocumentContext) -> [[Int]] {
+        (0..<analyzed.sentenceCount).map { s in
+            let n = analyzed.range(of: s).count
+            guard score(analyzed, s, stage: 0, context: context, evidence: nil) else { return [] }
+            decode(n, stage: 0, marginals: false)
+            return Array(decoders[0].path[0..<n])
         }
     }
 
     /// Spans with margins of every sentence, from the last stage.
     mutating func marginSpans(_ document: [[Substring]]) -> [[MarginSpan]] {
-        let context = DocumentContext(document: document)
+        let analyzed = AnalyzedDocument(document)
+        let context = DocumentContext(document: document, analyzed: analyzed)
         let last = model.stages.count - 1
         var evidence: FirstPassEvidence?
         var firstLabels: [[Int]] = []
         if last > 0 {
-            firstLabels = firstStageLabels(document, context: context)
-            evidence = FirstPassEvidence(document: document, labels: firstLabels, labelSet: model.labels)
+            firstLabels = firstStageLabels(analyzed, context: context)
+            evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
         }
         return document.indices.map { s in
-            let sentence = document[s]
             let stageEvidence = evidence.map { StageEvidence(labels: firstLabels[s][...], document: $0, labelSet: model.labels) }
-            guard score(sentence, stage: last, context: context, evidence: stageEvidence) else { return [] }
-            return spans(sentence.count, stage: last)
+            guard score(analyzed, s, stage: last, context: context, evidence: stageEvidence) else { return [] }
+            return spans(document[s].count, stage: last)
         }
     }
 
     /// Fills the emission scores of `stage`; false for an empty sentence.
-    private mutating func score(_ sentence: [Substring], stage: Int, context: DocumentContext, evidence: StageEvidence?) -> Bool {
-        let n = sentence.count
+    private mutating func score(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext, evidence: StageEvidence?) -> Bool {
+        let n = analyzed.range(of: s).count
         guard n > 0 else { return false }
-        extractor.extract(sentence, document: context, evidence: evidence, into: &scratch)
+        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, into: &scratch)
         let needed = n * model.labels.count
         if emissions.count < needed { emissions = [Float](repeating: 0, count: needed) }
         model.stages[stage].scoreEmissions(scratch, count: n, labelCount: model.labels.count,

@@ -23,12 +23,12 @@ struct FeatureExtractor: Sendable {
 
     /// Fills `scratch` with the sentence's keys: token i's are
     /// `scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]]`.
-    func extract(_ sentence: [Substring], document: DocumentContext, evidence: StageEvidence? = nil,
+    func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
                  into scratch: inout FeatureScratch) {
-        let n = sentence.count
+        let range = analyzed.range(of: s)
+        let n = range.count
         scratch.reset(count: n)
-        for (i, token) in sentence.enumerated() {
-            let info = TokenInfo(token)
+        for (i, info) in analyzed.infos[range].enumerated() {
             scratch.infos[i] = info
             scratch.lowers[i] = info.lower
             scratch.clusters[i] = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
@@ -40,7 +40,7 @@ struct FeatureExtractor: Sendable {
                     into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
             }
         }
-        let headline = Self.isHeadline(sentence)
+        let headline = analyzed.headlines[s]
         scratch.offsets[0] = 0
         for i in 0..<n {
             tokenFeatures(i, count: n, headline: headline, document: document, scratch: &scratch)

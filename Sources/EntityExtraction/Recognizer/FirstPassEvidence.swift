@@ -8,11 +8,10 @@ struct FirstPassEvidence: Sendable {
 
     static let maxTypes = 7
 
-    init(document: [[Substring]], labels: [[Int]], labelSet: LabelSet) {
+    init(analyzed: AnalyzedDocument, labels: [[Int]], labelSet: LabelSet) {
         typeCount = min(labelSet.types.count, Self.maxTypes)
-        for (sentence, sentenceLabels) in zip(document, labels) {
-            for (token, label) in zip(sentence, sentenceLabels) {
-                let info = TokenInfo(token)
+        for (s, sentenceLabels) in labels.enumerated() {
+            for (info, label) in zip(analyzed.infos[analyzed.range(of: s)], sentenceLabels) {
                 guard info.has(.hasLetter) else { continue }
                 var entry = counts[info.lower] ?? SIMD8<Int32>()
                 entry[0] += 1

@@ -7,6 +7,9 @@ struct Gazetteer: Sendable {
         case city = 0, largeCity, region, country, demonym
     }
 
+    /// Mask bit of sequences that begin a longer name.
+    static let prefixBit: UInt32 = 1 << 31
+
     /// Longest name, in tokens, that matching tries.
     static let maxTokens = 6
 
@@ -36,8 +39,9 @@ struct Gazetteer: Sendable {
             var hash = FeatureHash.seed
             for length in 1...min(Gazetteer.maxTokens, n - start) {
                 hash = FeatureHash.sequence(hash, lowerHashes[start + length - 1])
-                let found = mask(forSequenceHash: hash)
-                if found == 0 { continue }
+                let entry = mask(forSequenceHash: hash)
+                if entry == 0 { break }
+                let found = entry & ~Gazetteer.prefixBit
                 for category in 0..<Category.allCases.count where found & (1 << category) != 0 {
                     let base = UInt32(4 * category)
                     if length == 1 {

@@ -8,28 +8,30 @@ struct LinearStage: Sendable {
     let weightScale: Float
     /// `L × L` transition scores, from-major.
     let transitions: [Float]
-    let rows: HashIndex
+    let table: WeightTable
 
     init(featureKeys: [UInt64], weights: [Int16], weightScale: Float, transitions: [Float]) {
         self.featureKeys = featureKeys
         self.weights = weights
         self.weightScale = weightScale
         self.transitions = transitions
-        self.rows = HashIndex(keys: featureKeys, values: (0..<featureKeys.count).map { UInt32($0) })
+        let labelCount = featureKeys.isEmpty ? 1 : weights.count / featureKeys.count
+        self.table = WeightTable(keys: featureKeys, weights: weights, labelCount: labelCount)
     }
 
     /// Sums the weights of each token's features into `emissions[i * L + y]`.
     func scoreEmissions(_ scratch: FeatureScratch, count n: Int, labelCount l: Int,
                         into emissions: inout [Float], accumulator: inout [Int32]) {
-        weights.withUnsafeBufferPointer { w in
-            for i in 0..<n {
-                for y in 0..<l { accumulator[y] = 0 }
-                for k in scratch.offsets[i]..<scratch.offsets[i + 1] {
-                    guard let row = rows.value(for: scratch.keys[k]) else { continue }
-                    let base = Int(row) * l
-                    for y in 0..<l { accumulator[y] &+= Int32(w[base + y]) }
+        scratch.keys.withUnsafeBufferPointer { keys in
+            accumulator.withUnsafeMutableBufferPointer { sums in
+                emissions.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        for y in 0..<l { sums[y] = 0 }
+                        let range = scratch.offsets[i]..<scratch.offsets[i + 1]
+                        table.accumulate(UnsafeBufferPointer(rebasing: keys[range]), into: sums.baseAddress!)
+                        for y in 0..<l { out[i * l + y] = Float(sums[y]) * weightScale }
+                    }
                 }
-                for y in 0..<l { emissions[i * l + y] = Float(accumulator[y]) * weightScale }
             }
         }
     }

@@ -26,7 +26,11 @@ struct GazetteerBuilder {
         let tokens = Self.tokens(of: name)
         guard !tokens.isEmpty, tokens.count <= Gazetteer.maxTokens else { return }
         var hash = FeatureHash.seed
-        for token in tokens { hash = FeatureHash.sequence(hash, FeatureHash.lowercased(token)) }
+        for (i, token) in tokens.enumerated() {
+            hash = FeatureHash.sequence(hash, FeatureHash.lowercased(token))
+            // Proper prefixes are marked so that matching stops as soon as no name can continue.
+            if i + 1 < tokens.count { entries[hash, default: 0] |= Gazetteer.prefixBit }
+        }
         entries[hash, default: 0] |= 1 << UInt32(category.rawValue)
     }
 

@@ -67,19 +67,20 @@ struct TrainingSet {
         for (corpus, weight) in corpora {
             for document in corpus.documents {
                 let tokens = document.map { $0.tokens.map { Substring($0) } }
-                let context = DocumentContext(document: tokens)
+                let analyzed = AnalyzedDocument(tokens)
+                let context = DocumentContext(document: tokens, analyzed: analyzed)
                 var evidence: FirstPassEvidence?
                 var documentLabels: ArraySlice<[Int]> = []
                 if let firstStage {
                     documentLabels = firstStage[sentenceIndex..<(sentenceIndex + document.count)]
-                    evidence = FirstPassEvidence(document: tokens, labels: Array(documentLabels), labelSet: labels)
+                    evidence = FirstPassEvidence(analyzed: analyzed, labels: Array(documentLabels), labelSet: labels)
                 }
-                for (offset, (sentence, sentenceTokens)) in zip(document, tokens).enumerated() {
+                for (offset, sentence) in document.enumerated() {
                     let stageEvidence = evidence.map {
                         StageEvidence(labels: documentLabels[documentLabels.startIndex + offset][...], document: $0, labelSet: labels)
                     }
-                    extractor.extract(sentenceTokens, document: context, evidence: stageEvidence, into: &scratch)
-                    body(sentence, documentIndex, weight, scratch, sentenceTokens.count)
+                    extractor.extract(analyzed, sentence: offset, document: context, evidence: stageEvidence, into: &scratch)
+                    body(sentence, documentIndex, weight, scratch, sentence.tokens.count)
                 }
                 sentenceIndex += document.count
                 documentIndex += 1
