@@ -5,6 +5,12 @@ struct Gazetteer: Sendable {
     /// What kind of name an entry is; the raw value is its bit in an entry's mask.
     enum Category: Int, CaseIterable, Sendable {
         case city = 0, largeCity, region, country, demonym
+        /// Learned from a silver corpus's person spans: first words of multi-word names.
+        case givenName
+        /// Learned from a silver corpus's organization spans: their frequent words ("Forces").
+        case organizationWord
+        /// Learned from a silver corpus's person spans: last words of multi-word names.
+        case surname
     }
 
     /// Mask bit of sequences that begin a longer name.

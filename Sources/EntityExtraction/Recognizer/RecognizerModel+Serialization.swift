@@ -26,6 +26,7 @@ extension RecognizerModel {
         w.write(array: lexicon.clusterValues)
         w.write(array: lexicon.caseKeys)
         w.write(array: lexicon.caseValues)
+        w.write(lexicon.frequentWords.joined(separator: "\n"))
         w.seal()
         return w.bytes
     }
@@ -67,6 +68,7 @@ extension RecognizerModel {
         let clusterValues = try r.readArray(UInt32.self)
         let caseKeys = try r.readArray(UInt64.self)
         let caseValues = try r.readArray(UInt32.self)
+        let words = try r.readString()
         guard r.isAtEnd,
               gazetteerKeys.count == gazetteerMasks.count,
               clusterKeys.count == clusterValues.count,
@@ -79,6 +81,7 @@ extension RecognizerModel {
         self.init(name: name, labels: labels, stages: stages, confidenceTemperature: temperature,
                   gazetteer: Gazetteer(keys: gazetteerKeys, masks: gazetteerMasks),
                   lexicon: WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues,
-                                       caseKeys: caseKeys, caseValues: caseValues))
+                                       caseKeys: caseKeys, caseValues: caseValues,
+                                       frequentWords: words.isEmpty ? [] : words.split(separator: "\n").map(String.init)))
     }
 }

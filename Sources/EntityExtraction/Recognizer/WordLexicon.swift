@@ -8,10 +8,14 @@ struct WordLexicon: Sendable {
     /// Lowercase word hash → capitalization bucket (see `CasePrior`).
     let caseKeys: [UInt64]
     let caseValues: [UInt32]
+    /// The most frequent word forms of the training text, most frequent first: the words
+    /// whose single-token feature scores a tagger may precompute.
+    let frequentWords: [String]
     private let clusters: HashIndex
     private let cases: HashIndex
 
-    init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32]) {
+    init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32], frequentWords: [String] = []) {
+        self.frequentWords = frequentWords
         self.clusterKeys = clusterKeys
         self.clusterValues = clusterValues
         self.caseKeys = caseKeys

@@ -15,7 +15,7 @@ public enum RecognizerTraining {
             return String(format: "%.1fs", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
         }
 
-        let gazetteer = GazetteerBuilder.build(data.gazetteers)
+        let gazetteer = GazetteerBuilder.build(data.gazetteers, nameListSource: data.nameListSource)
         log("gazetteer: \(gazetteer.keys.count) names (\(stamp()))")
         let lexicon = LexiconBuilder.build(data, configuration: configuration, log: log)
         log("lexicon: \(lexicon.clusterKeys.count) clustered words, \(lexicon.caseKeys.count) case priors (\(stamp()))")
