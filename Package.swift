@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "entityd", targets: ["entityd"]),
         .library(name: "EntityExtraction", targets: ["EntityExtraction"]),
+        .library(name: "ArticleReading", targets: ["ArticleReading"]),
+        .library(name: "Ingestion", targets: ["Ingestion"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

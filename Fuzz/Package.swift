@@ -11,6 +11,8 @@ let package = Package(
             name: "ArticleFuzzer",
             dependencies: [
                 .product(name: "EntityExtraction", package: "entityd"),
+                .product(name: "ArticleReading", package: "entityd"),
+                .product(name: "Ingestion", package: "entityd"),
             ]
         ),
     ],

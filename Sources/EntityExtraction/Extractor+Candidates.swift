@@ -1,6 +1,6 @@
 /// Where a candidate span came from; earlier cases win overlaps.
 enum SpanSource: Int, Comparable, Sendable {
-    case userDictionary, recognizer, builtInName, place, pattern
+    case userDictionary, recognizer, builtInName, place, propagated, pattern
 
     static func < (a: SpanSource, b: SpanSource) -> Bool { a.rawValue < b.rawValue }
 }
@@ -33,6 +33,7 @@ extension Extractor {
             }
         }
         if let recognizer {
+            var recognized: [RecognizedMention] = []
             var chunkStart = 0
             while chunkStart < text.sentences.count {
                 let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
@@ -42,14 +43,16 @@ extension Extractor {
                     let base = text.sentences[s].lowerBound
                     for span in spans {
                         let range = (base + span.tokens.lowerBound)..<(base + span.tokens.upperBound)
-                        if let candidate = recognizedCandidate(range, label: span.label, confidence: span.confidence, sentence: s, in: text) {
-                            candidates.append(candidate)
+                        if let mention = cleaned(range, label: span.label, confidence: span.confidence, sentence: s, in: text) {
+                            recognized.append(mention)
                         }
                     }
                 }
                 try checkDeadline()
                 chunkStart = chunk.upperBound
             }
+            harmonizeLabels(&recognized)
+            candidates += recognized.map { typedCandidate($0, in: text) }
         }
         for (s, range) in text.sentences.enumerated() {
             if !isShouting(tokens[range]) {
@@ -74,16 +77,21 @@ extension Extractor {
 
     /// Keeps the best candidates that do not overlap: by source, then longer first, then earlier.
     func resolve(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
-        let ordered = candidates.sorted {
-            ($0.source, -$0.tokens.count, $0.tokens.lowerBound) < ($1.source, -$1.tokens.count, $1.tokens.lowerBound)
+        // Sorting packed integer keys of indices, not the candidates themselves: an article may hold
+        // hundreds of thousands of candidates, and moving structs with strings is what costs.
+        let keys = candidates.map { c -> UInt64 in
+            let length = UInt64(min(c.tokens.count, 0xFFFF))
+            return UInt64(c.source.rawValue) << 56 | (0xFFFF - length) << 40 | UInt64(min(c.tokens.lowerBound, 0xFF_FFFF_FFFF))
         }
+        let order = candidates.indices.sorted { keys[$0] < keys[$1] }
         var taken = [Bool](repeating: false, count: text.tokens.count)
-        var kept: [Candidate] = []
-        for candidate in ordered where !candidate.tokens.isEmpty && !candidate.tokens.contains(where: { taken[$0] }) {
-            for i in candidate.tokens { taken[i] = true }
-            kept.append(candidate)
+        var kept: [Int] = []
+        for i in order where !candidates[i].tokens.isEmpty && !candidates[i].tokens.contains(where: { taken[$0] }) {
+            for t in candidates[i].tokens { taken[t] = true }
+            kept.append(i)
         }
-        return kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        kept.sort { candidates[$0].tokens.lowerBound < candidates[$1].tokens.lowerBound }
+        return kept.map { candidates[$0] }
     }
 
     /// A headline in capitals: case says nothing there, so dictionary matching would misfire ("US" in "HELP US").
@@ -92,7 +100,7 @@ extension Extractor {
         var words = 0
         for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
             words += 1
-            if !token.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { upper += 1 }
+            if !token.text.unicodeScalars.contains(where: \.isLowercaseFast) { upper += 1 }
         }
         return words >= 2 && upper * 10 >= words * 6
     }

@@ -1,43 +1,108 @@
+/// A recognizer span after clean-up, before it is typed.
+struct RecognizedMention: Sendable {
+    var tokens: Range<Int>
+    var sentence: Int
+    /// The recognizer's CoNLL label: PER, ORG, LOC or MISC.
+    var label: String
+    var confidence: Double
+    var name: String
+}
+
 extension Extractor {
-    /// A recognizer span cleaned of possessive endings and titles, typed in OntoNotes terms
-    /// and canonicalized through the alias table; `nil` when nothing of it remains.
-    func recognizedCandidate(_ span: Range<Int>, label: String, confidence: Double, sentence: Int, in text: TokenizedText) -> Candidate? {
+    /// A recognizer span without possessive endings, punctuation and leading titles; a title-led
+    /// span the model took for an organization or place becomes the person it names
+    /// ("Defense Lloyd Austin" → "Lloyd Austin"). `nil` when nothing remains.
+    func cleaned(_ span: Range<Int>, label: String, confidence: Double, sentence: Int, in text: TokenizedText) -> RecognizedMention? {
         let tokens = text.tokens
         var range = span
+        var label = label
         while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
-        if label == "PER" {
-            while range.count > 1, Self.titles.contains(String(tokens[range.lowerBound].text)) { range = (range.lowerBound + 1)..<range.upperBound }
-        }
         guard !range.isEmpty else { return nil }
+        var rest = range
+        while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        if label == "PER" {
+            range = rest
+        } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
+            looksLikePersonName(rest, in: text)
+        {
+            range = rest
+            label = "PER"
+        }
+        return RecognizedMention(tokens: range, sentence: sentence, label: label, confidence: confidence, name: text.slice(range))
+    }
+
+    /// Capitalized words ending in neither an organization nor a place word, and no known place or name.
+    private func looksLikePersonName(_ range: Range<Int>, in text: TokenizedText) -> Bool {
+        let words = text.tokens[range]
+        guard words.allSatisfy({ $0.kind == .word && ($0.text.first?.isUppercase ?? false) }) else { return false }
+        let last = String(words.last!.text)
         let name = text.slice(range)
-        let entry = builtInNames.entry(named: name)
+        return !Self.organizationHeads.contains(last) && !Self.placeHeads.contains(last) && !gazetteer.isGeopolitical(name)
+            && builtInNames.entry(named: name) == nil
+    }
+
+    /// One label per name in a document, where the recognizer was unsure: a doubtful mention
+    /// (confidence below 0.75) takes the label the same name has with at least twice the total
+    /// confidence elsewhere in the document ("one sense per discourse"). Confident mentions keep
+    /// their label: on CoNLL dev, forcing every mention to the majority costs more than it gains.
+    func harmonizeLabels(_ mentions: inout [RecognizedMention]) {
+        var votes: [String: [String: Double]] = [:]
+        for m in mentions { votes[m.name, default: [:]][m.label, default: 0] += m.confidence }
+        for i in mentions.indices where mentions[i].confidence < 0.75 {
+            guard let labels = votes[mentions[i].name], labels.count > 1,
+                let best = labels.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                best.key != mentions[i].label, best.value >= 2 * labels[mentions[i].label, default: 0]
+            else { continue }
+            mentions[i].label = best.key
+        }
+    }
+
+    /// The candidate of a recognized mention: typed in OntoNotes terms and canonicalized.
+    ///
+    /// The hand-made alias table decides the type of the names it lists ("Kremlin" is ORG,
+    /// "Donbas" LOC); the gazetteer's countries and demonyms only within the recognizer's class.
+    func typedCandidate(_ m: RecognizedMention, in text: TokenizedText) -> Candidate {
+        let last = String(text.tokens[m.tokens.upperBound - 1].text)
         var type: EntityType
         var canonical: String?
-        switch label {
-        case "PER":
-            type = .person
-        case "ORG":
-            type = .org
-            if let entry, entry.type == .org { canonical = entry.name }
-        case "LOC":
-            if let entry, entry.type.conllType == "LOC" {
-                type = entry.type
-                canonical = entry.name
-            } else {
-                type = gazetteer.isGeopolitical(name) ? .gpe : .loc
-            }
-        default:
-            if let entry, entry.type.conllType == "MISC" {
-                type = entry.type
-                canonical = entry.name
-            } else if gazetteer.demonyms[name] != nil {
-                type = .norp
-            } else {
-                type = Self.eventWords.contains(String(tokens[range.upperBound - 1].text)) ? .event : .misc
+        // A name in capitals ("WASHINGTON" in a dateline) is looked up as it is, then in title case.
+        let names = m.name.isShouted ? [m.name, m.name.titleCasedWords] : [m.name]
+        if m.label != "PER", let curated = names.lazy.compactMap({ self.builtInNames.curatedEntry(named: $0) }).first {
+            type = curated.type
+            canonical = curated.name
+        } else {
+            let entry = names.lazy.compactMap { self.builtInNames.entry(named: $0) }.first
+            switch m.label {
+            case "PER":
+                type = .person
+            case "LOC" where Self.organizationHeads.contains(last), "MISC" where Self.organizationHeads.contains(last):
+                type = .org
+            case "ORG":
+                type = .org
+                if let entry, entry.type == .org { canonical = entry.name }
+            case "LOC":
+                if let entry, entry.type.conllType == "LOC" {
+                    type = entry.type
+                    canonical = entry.name
+                } else {
+                    let place = names.first { gazetteer.isGeopolitical($0) }
+                    type = place == nil ? .loc : .gpe
+                    if m.name.isShouted, let place { canonical = place }
+                }
+            default:
+                if let entry, entry.type.conllType == "MISC" {
+                    type = entry.type
+                    canonical = entry.name
+                } else if let demonym = names.lazy.compactMap({ self.gazetteer.demonyms[$0] }).first {
+                    if m.name.isShouted { canonical = demonym.canonical }
+                    type = .norp
+                } else {
+                    type = Self.eventWords.contains(last) ? .event : .misc
+                }
             }
         }
-        return Candidate(tokens: range, sentence: sentence, type: type, confidence: confidence, source: .recognizer, canonical: canonical)
+        return Candidate(tokens: m.tokens, sentence: m.sentence, type: type, confidence: m.confidence, source: .recognizer, canonical: canonical)
     }
 
     /// Possessive endings and punctuation are never part of a name.
@@ -46,22 +111,24 @@ extension Extractor {
         let t = token.text
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"
     }
+}
 
-    /// Titles and roles in front of a name: not part of a PERSON span.
-    static let titles: Set<String> = [
-        "President", "Prime", "Minister", "Secretary", "General", "Gen.", "Commander", "Chancellor", "King", "Queen",
-        "Prince", "Princess", "Pope", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.",
-        "Mayor", "Judge", "Chief", "Col.", "Lt.", "Sgt.", "Capt.", "Adm.", "Maj.", "Colonel", "Lieutenant",
-        "Sergeant", "Captain", "Admiral", "Major", "Senator", "Governor", "Representative", "Ambassador", "Foreign",
-        "Defense", "Defence", "Vice", "Deputy", "Sir", "Lord", "Lady", "Dame", "Professor", "Prof.", "Rev.",
-        "Father", "Sheikh", "Emir", "Crown", "Speaker", "Justice", "Commissioner", "Director", "Spokesman",
-        "Spokeswoman", "Coach", "Premier", "Presidents", "Leader", "Chairman", "Chairwoman", "Sheik", "Ayatollah",
-        "Commander-in-Chief", "Field", "Marshal", "Brig.", "Cpl.", "Pvt.", "Officer", "Agent", "Detective",
-    ]
+extension String {
+    /// Written in capitals: at least two letters and none in lower case ("WASHINGTON", "U.S.").
+    var isShouted: Bool {
+        var letters = 0
+        for scalar in unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.isLowercaseFast { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
 
-    /// Last words that make a MISC name an EVENT ("World Cup", "Winter Olympics").
-    static let eventWords: Set<String> = [
-        "War", "Games", "Olympics", "Cup", "Championship", "Championships", "Summit", "Revolution", "Festival",
-        "Conference", "Marathon", "Prix", "Open", "Uprising", "Offensive", "Massacre", "Crisis", "Tournament",
-    ]
+    /// Each word with an upper-case first letter and the rest lower case: "NEW YORK" → "New York".
+    var titleCasedWords: String {
+        split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let first = word.first else { return "" }
+            return first.uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
 }

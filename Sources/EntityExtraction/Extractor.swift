@@ -59,7 +59,8 @@ public final class Extractor: Sendable {
         let tokenized = tokenizer.tokenize(article.text)
         try checkDeadline()
         let candidates = try findCandidates(in: tokenized, checkDeadline: checkDeadline)
-        let mentions = resolve(candidates, in: tokenized)
+        let resolved = resolve(candidates, in: tokenized)
+        let mentions = resolve(resolved + propagatedCandidates(from: resolved, in: tokenized), in: tokenized)
         try checkDeadline()
         let entities = EntityGrouper(gazetteer: gazetteer).group(mentions, in: tokenized, title: article.title)
         return ExtractionResult(

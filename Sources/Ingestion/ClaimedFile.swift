@@ -8,6 +8,14 @@ struct ClaimedFile: Sendable {
     var receivedAt: String
 }
 
+/// A claimed file after reading and extraction, waiting to be published or quarantined.
+struct PreparedFile: Sendable {
+    var file: ClaimedFile
+    var outcome: Result<ProcessedArticle, ArticleFailure>
+    /// Monotonic nanoseconds when its processing began.
+    var started: UInt64
+}
+
 /// What happened when the claiming thread tried to claim an inbox name.
 enum ClaimOutcome: Equatable {
     case claimed

@@ -5,7 +5,7 @@ extension IngestionPipeline {
     /// The claiming thread: performs the schedule's actions until it says finish.
     func claimLoop() {
         while true {
-            switch schedule.next(idleInterval: Self.recoveryInterval) {
+            switch schedule.next(recoveryInterval: Self.recoveryInterval) {
             case .finish:
                 return
             case .recover:

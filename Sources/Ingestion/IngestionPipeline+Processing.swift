@@ -1,36 +1,58 @@
 import Logging
 
 extension IngestionPipeline {
-    /// A worker: takes claimed files until the queue closes.
+    /// A worker: reads and extracts claimed files until the queue closes, and hands each
+    /// outcome to the publishers; the last worker to end lets the publishers drain and end.
     func workerLoop() {
         while let file = queue.take() {
             counters.withLock { $0.inFlight += 1 }
-            process(file)
+            let prepared = prepare(file)
+            if !results.put(prepared) {
+                // Only on an abnormal end; the file is still claimed, recovery finds it.
+                logger.warning("\(file.name.debugDescription) was extracted but not published before the stop")
+            }
+        }
+        if activeWorkers.subtract(1, ordering: .relaxed).newValue == 0 { results.finish() }
+    }
+
+    /// A publisher: writes results and quarantine records, releases inputs. Publishing
+    /// waits on fsync, so there are many publishers: their concurrent fsyncs share journal
+    /// commits (ext4/xfs group commit), which is what makes durable writes fast in bursts.
+    func publisherLoop() {
+        while let prepared = results.take() {
+            publish(prepared)
             counters.withLock { $0.inFlight -= 1 }
-            schedule.post(.released(file.name))
+            schedule.post(.released(prepared.file.name))
         }
     }
 
-    /// One file from claim to archive (or quarantine). Storage failures are retried with
-    /// backoff and never quarantine the file; on shutdown during a retry the file goes
-    /// back to the inbox.
-    func process(_ file: ClaimedFile) {
+    /// Reads and extracts one claimed file.
+    func prepare(_ file: ClaimedFile) -> PreparedFile {
         let started = ArticleProcessor.monotonicNow()
         let outcome: Result<ProcessedArticle, ArticleFailure>
         do {
+            try requireAcceptedExtension(file.name)
             let bytes = try ArticleFile.read(directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
             outcome = .success(try currentProcessor.process(bytes, name: file.name, receivedAt: file.receivedAt))
         } catch {
             outcome = .failure(error)
         }
-        switch outcome {
+        return PreparedFile(file: file, outcome: outcome, started: started)
+    }
+
+    /// Takes one prepared file to the outbox and archive (or to quarantine). Storage
+    /// failures are retried with backoff and never quarantine the file; on shutdown during
+    /// a retry the file goes back to the inbox.
+    func publish(_ prepared: PreparedFile) {
+        let file = prepared.file, started = prepared.started
+        switch prepared.outcome {
         case .success(let article):
-            guard let output = retryingStorage(file, returnOnStop: true, { () throws(SystemCallError) -> String in
+            guard let output = retryingStorage(file, .outbox, returnOnStop: true, { () throws(SystemCallError) -> String in
                 try store.publish(article.json, for: file.name, job: file.job)
             }) else { return }
             // Published: on a stop now the file stays with its claim record, and recovery
             // archives it without writing the result again.
-            guard retryingStorage(file, returnOnStop: false, { () throws(SystemCallError) -> String in
+            guard retryingStorage(file, .archive, returnOnStop: false, { () throws(SystemCallError) -> String in
                 try store.release(file.name, job: file.job)
                 return ""
             }) != nil else { return }
@@ -46,7 +68,7 @@ extension IngestionPipeline {
         case .failure(let failure) where failure.code == "vanished":
             logger.warning("\(file.name.debugDescription) vanished from processing/ before it was read", metadata: ["ENTITYD_FILE": .string(file.name)])
         case .failure(let failure):
-            guard let target = retryingStorage(file, returnOnStop: true, { () throws(SystemCallError) -> String in
+            guard let target = retryingStorage(file, .failed, returnOnStop: true, { () throws(SystemCallError) -> String in
                 try store.quarantine(file.name, failure: failure, at: Timestamp.now())
             }) else { return }
             let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
@@ -62,21 +84,31 @@ extension IngestionPipeline {
         }
     }
 
+    /// Only the configured extensions are read; anything else is quarantined unread.
+    private func requireAcceptedExtension(_ name: String) throws(ArticleFailure) {
+        let dot = name.lastIndex(of: ".")
+        let fileExtension = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
+        guard dot != nil, configuration.acceptedExtensions.contains(fileExtension) else {
+            throw ArticleFailure(step: .read, code: "unsupported_format",
+                                 message: "the extension of \(name.debugDescription) is not one of \(configuration.acceptedExtensions.joined(separator: ", "))")
+        }
+    }
+
     /// Runs `attempt` until it succeeds, waiting with backoff while storage fails; the
     /// condition is logged once when it starts and once when it ends. Returns nil when the
     /// daemon stops first (the file is then returned to the inbox when `returnOnStop`).
-    private func retryingStorage(_ file: ClaimedFile, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
+    private func retryingStorage(_ file: ClaimedFile, _ target: StorageTarget, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
         var backoff = Backoff()
         while true {
             do {
                 let result = try attempt()
-                if case .reportRecovery(let what) = storageHealth.withLock({ $0.succeeded() }) {
+                if case .reportRecovery(let what) = storageHealth.withLock({ $0[target, default: StorageHealth()].succeeded() }) {
                     logger.notice("writing works again (\(what)); resuming")
                 }
                 return result
             } catch {
-                if case .reportFailure = storageHealth.withLock({ $0.failed("\(error.operation.split(separator: " ").first ?? ""): \(error.reason)") }) {
-                    logger.error("cannot write results: \(error); inputs wait in processing/ and the inbox until this is fixed",
+                if case .reportFailure = storageHealth.withLock({ $0[target, default: StorageHealth()].failed("\(target.rawValue)/: \(error.reason)") }) {
+                    logger.error("cannot write results to \(target.rawValue)/: \(error); inputs wait in processing/ and the inbox until this is fixed",
                                  metadata: ["ENTITYD_ERROR": .string(error.description), "ENTITYD_FILE": .string(file.name)])
                 }
                 if schedule.sleep(seconds: backoff.delay()) {

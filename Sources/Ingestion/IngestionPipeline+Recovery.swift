@@ -36,12 +36,13 @@ extension IngestionPipeline {
         let fd = openat(directories.processing, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }  // a live instance's
         if name.hasPrefix(InstanceDirectory.creatingPrefix) {
-            // Between mkdir and flock of a starting instance: only long-abandoned ones are dead.
+            // A starting instance between mkdir and rename: only long-abandoned ones are dead,
+            // and a young one's lock is not even tried, so its own flock never races ours.
             var status = stat()
             guard fstat(fd, &status) == 0, time(nil) - status.st_mtim.tv_sec > 60 else { return }
         }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return }  // a live instance's
         let records = ClaimRecord.readAll(directory: fd)
         var files: [String] = []
         try? FileSystem.forEachEntry(in: fd) { raw in
@@ -51,7 +52,7 @@ extension IngestionPipeline {
         }
         var published = 0, returned = 0
         for file in files {
-            if let output = records[file], resultExists(output, for: file, in: fd) {
+            if let output = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file), resultExists(output, for: file, in: fd) {
                 do {
                     if configuration.processedInput == .delete {
                         _ = unlinkat(fd, file, 0)

@@ -7,9 +7,10 @@ import Synchronization
 /// The daemon's data path: inbox → claim → worker (read, extract) → outbox, with
 /// quarantine, storage-failure retries and recovery of crashed instances' files.
 ///
-/// Threads, not tasks: one reads inotify, one claims, N workers extract and write. All of
-/// them block (fsync, extraction), which must not starve Swift's cooperative pool, where
-/// the service lifecycle and signal handling run.
+/// Threads, not tasks: one reads inotify, one claims, N workers read and extract, and
+/// `publisherCount` publishers write results (they mostly wait on fsync). All of them
+/// block, which must not starve Swift's cooperative pool, where the service lifecycle and
+/// signal handling run.
 public final class IngestionPipeline: Sendable {
     public let configuration: IngestionConfiguration
     let logger: Logger
@@ -17,16 +18,21 @@ public final class IngestionPipeline: Sendable {
     let instance: InstanceDirectory
     let store: ResultStore
     let queue: WorkQueue<ClaimedFile>
+    let results: WorkQueue<PreparedFile>
+    let activeWorkers: Atomic<Int>
     let schedule: ScheduleBox
     let watcher: InboxWatcher
     private let processor: Mutex<ArticleProcessor>
     let counters = Mutex(IngestionStatistics())
-    let storageHealth = Mutex(StorageHealth())
+    /// One health per directory written, so that one's trouble is not mistaken as over when another works.
+    let storageHealth = Mutex([StorageTarget: StorageHealth]())
     let claimHealth = Mutex(StorageHealth())
     private let jobs = Atomic<UInt64>(0)
     private let fatalReason = Mutex<String?>(nil)
     private let running = DispatchGroup()
-    /// Seconds without inbox activity after which crashed instances' files are looked for.
+    /// Publisher threads: with durable writes, enough concurrent fsyncs to share journal commits.
+    var publisherCount: Int { configuration.durableWrites ? max(16, configuration.workers * 2) : max(1, configuration.workers) }
+    /// How often crashed instances' files are looked for (besides at start).
     static let recoveryInterval = 15.0
 
     /// Creates the directories, this instance's `processing/` directory and the inotify
@@ -39,6 +45,8 @@ public final class IngestionPipeline: Sendable {
         instance = try InstanceDirectory(processing: directories.processing)
         store = ResultStore(directories: directories, instance: instance)
         queue = WorkQueue(capacity: configuration.queueCapacity)
+        results = WorkQueue(capacity: max(64, configuration.workers * 8))
+        activeWorkers = Atomic(max(1, configuration.workers))
         schedule = ScheduleBox(capacity: max(1024, configuration.queueCapacity * 16))
         watcher = try InboxWatcher(inbox: configuration.inboxDirectory)
     }
@@ -53,6 +61,9 @@ public final class IngestionPipeline: Sendable {
         spawn("entityd-claim") { [self] in claimLoop() }
         for index in 0..<max(1, configuration.workers) {
             spawn("entityd-worker-\(index)") { [self] in workerLoop() }
+        }
+        for index in 0..<publisherCount {
+            spawn("entityd-publish-\(index)") { [self] in publisherLoop() }
         }
         spawn("entityd-inotify") { [self] in
             watcher.run(onEvent: { schedule.post($0) }, onFatal: { reason in
@@ -101,7 +112,7 @@ public final class IngestionPipeline: Sendable {
     public var statistics: IngestionStatistics {
         var snapshot = counters.withLock { $0 }
         snapshot.queued = queue.count
-        snapshot.waitingForStorage = storageHealth.withLock { $0.state != .healthy }
+        snapshot.waitingForStorage = storageHealth.withLock { $0.values.contains { $0.state != .healthy } }
         return snapshot
     }
 
@@ -119,6 +130,11 @@ public final class IngestionPipeline: Sendable {
         thread.stackSize = 8 << 20
         thread.start()
     }
+}
+
+/// The directories results go to, each with its own storage health.
+enum StorageTarget: String, Sendable, Hashable {
+    case outbox, failed, archive
 }
 
 /// The pipeline ended for a reason that needs a restart (the inbox was lost).

@@ -26,7 +26,7 @@ final class InstanceDirectory: Sendable {
         guard mkdirat(processing, hidden, 0o700) == 0 else { throw SystemCallError("create processing/\(hidden)") }
         let fd = openat(processing, hidden, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemCallError("open processing/\(hidden)") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, LOCK_EX) == 0 else {
             close(fd)
             throw SystemCallError("lock processing/\(hidden)")
         }

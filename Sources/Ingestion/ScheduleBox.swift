@@ -6,6 +6,7 @@ final class ScheduleBox: @unchecked Sendable {
     // @unchecked: `schedule` is only touched with `condition` held.
     private let condition = NSCondition()
     private var schedule: InboxSchedule
+    private var lastRecovery = Date()
 
     init(capacity: Int) {
         schedule = InboxSchedule(capacity: capacity)
@@ -24,16 +25,18 @@ final class ScheduleBox: @unchecked Sendable {
         return schedule.state == .stopping
     }
 
-    /// The next action; after `idleInterval` seconds without one, recovery becomes due.
-    func next(idleInterval: Double) -> InboxSchedule.Action {
+    /// The next action; every `recoveryInterval` seconds, busy or idle, recovery becomes due.
+    func next(recoveryInterval: Double) -> InboxSchedule.Action {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            let action = schedule.nextAction()
-            if action != .wait { return action }
-            if !condition.wait(until: Date(timeIntervalSinceNow: idleInterval)) {
+            if lastRecovery.timeIntervalSinceNow < -recoveryInterval {
+                lastRecovery = Date()
                 schedule.handle(.recoveryDue)
             }
+            let action = schedule.nextAction()
+            if action != .wait { return action }
+            _ = condition.wait(until: lastRecovery.addingTimeInterval(recoveryInterval))
         }
     }
 

@@ -21,6 +21,21 @@ final class StateDirectories: Sendable {
         outbox = try FileSystem.openDirectory(configuration.outboxDirectory)
         archive = try FileSystem.openDirectory(configuration.archiveDirectory)
         failed = try FileSystem.openDirectory(configuration.failedDirectory)
+        try Self.requireOneFileSystem([("inbox", inbox), ("processing", processing), ("archive", archive), ("failed", failed)])
+    }
+
+    /// Claims, archiving and quarantine are renames, which only work within one file system;
+    /// a configuration that splits them would leave every file stuck, so it is refused.
+    private static func requireOneFileSystem(_ directories: [(String, Int32)]) throws(SystemCallError) {
+        var devices: [(String, dev_t)] = []
+        for (name, fd) in directories {
+            var status = stat()
+            guard fstat(fd, &status) == 0 else { throw SystemCallError("stat \(name)/") }
+            devices.append((name, status.st_dev))
+        }
+        if let other = devices.first(where: { $0.1 != devices[0].1 }) {
+            throw SystemCallError("use \(devices[0].0)/ and \(other.0)/ together: they must be on one file system (files move between them by rename)", code: EXDEV)
+        }
     }
 
     deinit {

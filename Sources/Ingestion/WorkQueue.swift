@@ -9,6 +9,8 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private var items: [Item] = []
     private var head = 0
     private var closed = false
+    /// No more items will be put: takers drain what is left, then get nil.
+    private var finishing = false
     let capacity: Int
 
     init(capacity: Int) {
@@ -33,12 +35,12 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// The next item, waiting for one; nil once the queue is closed.
+    /// The next item, waiting for one; nil once the queue is closed, or finished and empty.
     func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while !closed, head == items.count { condition.wait() }
-        guard !closed else { return nil }
+        while !closed, !finishing, head == items.count { condition.wait() }
+        guard !closed, head < items.count else { return nil }
         let item = items[head]
         head += 1
         if head == items.count {
@@ -47,6 +49,14 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         }
         condition.broadcast()
         return item
+    }
+
+    /// Lets takers drain the remaining items and then end.
+    func finish() {
+        condition.lock()
+        finishing = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Closes the queue and hands back the items nobody took.

@@ -7,8 +7,11 @@ import Glibc
 public struct ConsoleLogHandler: LogHandler {
     /// The logger's label, printed after the level.
     public let label: String
+    /// Records below this level are not written.
     public var logLevel: Logger.Level = .info
+    /// Metadata added to every record of this handler (a value: copies do not share it).
     public var metadata: Logger.Metadata = [:]
+    /// Contextual metadata (e.g. task-local) added to every record.
     public var metadataProvider: Logger.MetadataProvider?
     let descriptor: Int32
 
@@ -23,6 +26,7 @@ public struct ConsoleLogHandler: LogHandler {
         self.descriptor = descriptor
     }
 
+    /// Writes the record as one line.
     public func log(event: LogEvent) {
         var fields = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
         if let error = event.error { fields["error"] = "\(error)" }
@@ -31,22 +35,9 @@ public struct ConsoleLogHandler: LogHandler {
         ConsoleLine.write(line, to: descriptor)
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
-}
-
-/// Handler metadata, then the provider's, then the record's own: later ones win.
-func mergedMetadata(
-    handler: Logger.Metadata, provider: Logger.MetadataProvider?, event: Logger.Metadata?
-) -> Logger.Metadata {
-    var merged = handler
-    if let provided = provider?.get(), !provided.isEmpty {
-        merged.merge(provided) { $1 }
-    }
-    if let event, !event.isEmpty {
-        merged.merge(event) { $1 }
-    }
-    return merged
 }

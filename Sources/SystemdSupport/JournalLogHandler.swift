@@ -15,9 +15,13 @@ public struct JournalLogHandler: LogHandler {
     public let label: String
     /// `SYSLOG_IDENTIFIER` of every record (what `journalctl -t` filters on).
     public var syslogIdentifier: String
+    /// Records below this level are not sent.
     public var logLevel: Logger.Level = .info
+    /// Metadata added to every record of this handler (a value: copies do not share it).
     public var metadata: Logger.Metadata = [:]
+    /// Contextual metadata (e.g. task-local) added to every record.
     public var metadataProvider: Logger.MetadataProvider?
+    /// Where records go when the journal cannot take them (stderr; a pipe in tests).
     let fallbackDescriptor: Int32
 
     /// A handler for `label`; records it cannot deliver are written to stderr.
@@ -40,6 +44,7 @@ public struct JournalLogHandler: LogHandler {
         self.fallbackDescriptor = fallbackDescriptor
     }
 
+    /// Sends the record to the journal, or writes it to stderr when that fails.
     public func log(event: LogEvent) {
         let merged = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
         let message = event.message.description
@@ -66,6 +71,7 @@ public struct JournalLogHandler: LogHandler {
         }
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }

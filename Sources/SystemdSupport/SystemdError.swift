@@ -15,6 +15,7 @@ public struct SystemdError: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code < 0 ? -code : code
     }
 
+    /// "<operation> failed: <strerror> (errno N)".
     public var description: String {
         "\(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
     }

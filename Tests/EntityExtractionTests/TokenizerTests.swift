@@ -35,6 +35,8 @@ private func sentences(_ text: String) -> [String] {
         #expect(tokens("Mr. Smith met Gen. Jones on Jan. 5") == ["Mr.", "Smith", "met", "Gen.", "Jones", "on", "Jan.", "5"])
         #expect(tokens("Acme Inc. said, e.g. at 5 p.m.") == ["Acme", "Inc.", "said", ",", "e.g.", "at", "5", "p.m."])
         #expect(tokens("J. K. Rowling") == ["J.", "K.", "Rowling"])
+        #expect(tokens("in the U.S") == ["in", "the", "U.S"])
+        #expect(tokens("Plan B. Then") == ["Plan", "B.", "Then"])
     }
 
     @Test func keepsNumbersWithSeparatorsAndSplitsUnits() {

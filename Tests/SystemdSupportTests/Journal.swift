@@ -19,10 +19,12 @@ enum Journal {
 
     /// The records matching `field=value`, waiting (generously) until at least `count` are there:
     /// journald stores datagrams asynchronously.
-    static func records(matching field: String, _ value: String, count: Int = 1) throws -> [[String: Any]] {
+    static func records(
+        matching field: String, _ value: String, count: Int = 1, arguments: [String] = []
+    ) throws -> [[String: Any]] {
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
-            let (status, output) = try run("/usr/bin/journalctl", ["-o", "json", "--no-pager", "\(field)=\(value)"])
+            let (status, output) = try run("/usr/bin/journalctl", ["-o", "json", "--no-pager"] + arguments + ["\(field)=\(value)"])
             guard status == 0 || status == 1 else { throw TestFailure("journalctl exited \(status): \(output)") }
             let records = output.split(separator: "\n").compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]

@@ -63,6 +63,15 @@ struct JournalLogHandlerTests {
         #expect(record["N_"] as? String == "f")
     }
 
+    /// Beyond a datagram's size libsystemd passes the record in a memfd; it still arrives whole.
+    @Test func largeRecordArrivesWhole() throws {
+        let (logger, id) = try logger()
+        let text = String(repeating: "Kyiv Kharkiv Odesa ", count: 20_000)
+        logger.notice("\(text)")
+        let record = try #require(try Journal.records(matching: "ENTITYD_TEST_ID", id, arguments: ["--all"]).first)
+        #expect((record["MESSAGE"] as? String)?.utf8.count == text.utf8.count)
+    }
+
     @Test func multiLineMessageStaysOneRecord() throws {
         let (logger, id) = try logger()
         logger.error("first line\nsecond line")

@@ -1,3 +1,4 @@
+import Logging
 import Testing
 @testable import SystemdSupport
 #if canImport(Glibc)
@@ -37,5 +38,20 @@ struct LogTargetTests {
     @Test func targetsParseFromTheirCommandLineNames() {
         #expect(LogTarget.allCases.map(\.rawValue) == ["journal", "console", "auto"])
         #expect(LogTarget(rawValue: "syslog") == nil)
+    }
+}
+
+/// The handler factory `LoggingSetup.bootstrap` installs.
+struct LoggingSetupTests {
+    @Test func journalTargetMakesAJournalHandlerAtTheGivenLevel() {
+        let handler = LoggingSetup.makeHandler(label: "entityd", target: .journal, level: .notice)
+        #expect(handler is JournalLogHandler)
+        #expect(handler.logLevel == .notice)
+    }
+
+    @Test func consoleTargetMakesAConsoleHandler() {
+        let handler = LoggingSetup.makeHandler(label: "entityd", target: .console, level: .debug)
+        #expect(handler is ConsoleLogHandler)
+        #expect(handler.logLevel == .debug)
     }
 }

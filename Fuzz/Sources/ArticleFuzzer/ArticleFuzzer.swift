@@ -1,20 +1,13 @@
 import EntityExtraction
+import Ingestion
 
 /// Loaded once: the model load is far slower than one fuzz iteration.
-nonisolated(unsafe) let extractor = try! Extractor()
+let processor = ArticleProcessor(extractor: try! Extractor(), version: "fuzz")
 
+/// The daemon's path for one file: bytes → `ArticleReader` → `Extractor` → outbox JSON,
+/// with the format (so the file extension) chosen by the first byte and the rest as the file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = UnsafeBufferPointer(start: data, count: size)
-    let text = String(decoding: bytes, as: UTF8.self)
-    if let result = try? extractor.extract(Article(text: text)) {
-        let scalars = Array(text.unicodeScalars)
-        for entity in result.entities {
-            for mention in entity.mentions {
-                precondition(mention.start >= 0 && mention.start < mention.end && mention.end <= scalars.count)
-                precondition(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
-            }
-        }
-    }
+    FuzzInput.run(Array(UnsafeBufferPointer(start: data, count: size)), processor: processor)
     return 0
 }

@@ -18,9 +18,9 @@ public struct DictionaryEntry: Sendable, Hashable {
     public static func parse(_ text: String, source: String) throws -> [DictionaryEntry] {
         var entries: [DictionaryEntry] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character, so both line ends are named.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) || line.drop(while: \.isWhitespace).hasPrefix("#") { continue }
             func bad(_ why: String) -> ExtractionError {
                 ExtractionError(.badDictionaryLine, "\(source):\(lineNumber): \(why)", source: source, line: lineNumber)

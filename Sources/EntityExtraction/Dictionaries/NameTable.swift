@@ -1,13 +1,16 @@
 /// Dictionary entries ready for matching in text and for looking up canonical names.
 struct NameTable: Sendable {
     let entries: [DictionaryEntry]
+    /// The first `curatedCount` entries come from a hand-made table whose types are authoritative.
+    let curatedCount: Int
     /// Entry index by name or alias; the first entry naming a string wins.
     private let indexByName: [String: Int]
     /// Finds every name and alias in token sequences; payload is the entry index.
     let matcher: PhraseMatcher
 
-    init(entries: [DictionaryEntry], tokenizer: Tokenizer) {
+    init(entries: [DictionaryEntry], curatedCount: Int? = nil, tokenizer: Tokenizer) {
         self.entries = entries
+        self.curatedCount = curatedCount ?? entries.count
         var index: [String: Int] = [:]
         var matcher = PhraseMatcher()
         for (i, entry) in entries.enumerated() {
@@ -22,8 +25,17 @@ struct NameTable: Sendable {
 
     /// The entry a name or alias belongs to.
     func entry(named name: String) -> DictionaryEntry? {
-        if let i = indexByName[name] { return entries[i] }
-        if name.contains("’") { return indexByName[name.replacingCurlyApostrophes()].map { entries[$0] } }
+        entryIndex(named: name).map { entries[$0] }
+    }
+
+    /// The entry of a name or alias, if it comes from the hand-made (curated) part of the table.
+    func curatedEntry(named name: String) -> DictionaryEntry? {
+        entryIndex(named: name).flatMap { $0 < curatedCount ? entries[$0] : nil }
+    }
+
+    private func entryIndex(named name: String) -> Int? {
+        if let i = indexByName[name] { return i }
+        if name[...].containsCurlyApostrophe { return indexByName[name.replacingCurlyApostrophes()] }
         return nil
     }
 
@@ -40,7 +52,7 @@ struct NameTable: Sendable {
         for canonical in Set(gazetteer.demonyms.values.map(\.canonical)).sorted() {
             entries.append(DictionaryEntry(name: canonical, type: .norp, aliases: (formsByCanonical[canonical] ?? []).sorted()))
         }
-        return NameTable(entries: entries, tokenizer: tokenizer)
+        return NameTable(entries: entries, curatedCount: aliasTable.count, tokenizer: tokenizer)
     }
 }
 

@@ -23,6 +23,7 @@ struct EntityGrouper {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((candidate, mention))
         }
+        Self.mergeShoutedGroups(&order, &groups)
         var entities: [Entity] = order.map { key in
             let members = groups[key]!
             let type = Self.majorityType(members.map(\.0.type))
@@ -40,6 +41,22 @@ struct EntityGrouper {
         return entities
     }
 
+    /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally.
+    private static func mergeShoutedGroups(_ order: inout [GroupKey], _ groups: inout [GroupKey: [(Candidate, Mention)]]) {
+        var normal: [GroupKey: GroupKey] = [:]
+        for key in order where !key.name.isShouted {
+            normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
+        }
+        guard !normal.isEmpty else { return }
+        order.removeAll { key in
+            guard key.name.isShouted, let target = normal[key], let members = groups[key] else { return false }
+            groups[target]! += members
+            groups[key] = nil
+            return true
+        }
+        for key in order { groups[key]!.sort { $0.1.start < $1.1.start } }
+    }
+
     private struct GroupKey: Hashable {
         var name: String
         var typeClass: String
@@ -48,13 +65,26 @@ struct EntityGrouper {
     /// The most frequent type; ties go to the type seen first.
     private static func majorityType(_ types: [EntityType]) -> EntityType {
         var counts: [EntityType: Int] = [:]
-        for t in types { counts[t, default: 0] += 1 }
-        return types.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && types.firstIndex(of: $0)! > types.firstIndex(of: $1)!) }!
+        var firstSeen: [EntityType] = []
+        for t in types {
+            if counts[t] == nil { firstSeen.append(t) }
+            counts[t, default: 0] += 1
+        }
+        var best = firstSeen[0]
+        for t in firstSeen.dropFirst() where counts[t]! > counts[best]! { best = t }
+        return best
     }
 
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
-        guard name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
+        // Bytes first: only control characters, non-ASCII text or double spaces can need work.
+        var previous: UInt8 = 0
+        var suspicious = false
+        for b in name.utf8 {
+            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { suspicious = true; break }
+            previous = b
+        }
+        guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

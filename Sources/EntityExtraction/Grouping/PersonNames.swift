@@ -1,6 +1,7 @@
 /// The full person names of an article, so that a later "Austin" joins "Lloyd Austin".
 struct PersonNames {
-    /// Full name by each of its words that could stand alone (first and last name); `nil` when two full names share it.
+    /// Full name by each of its words that could stand alone (first and last name), in capitals so
+    /// that "AUSTIN" in a headline finds "Lloyd Austin"; `nil` when two full names share it.
     private var fullNameByPart: [String: String?] = [:]
 
     init(candidates: [Candidate], text: TokenizedText) {
@@ -8,7 +9,7 @@ struct PersonNames {
             let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
             let words = text.tokens[candidate.tokens].filter { $0.kind == .word && !$0.text.hasSuffix(".") }
             for part in [words.first, words.last].compactMap({ $0 }) {
-                let key = String(part.text)
+                let key = part.text.uppercased()
                 if let existing = fullNameByPart[key], existing != fullName {
                     fullNameByPart[key] = .some(nil)  // ambiguous: two people share it
                 } else {
@@ -25,7 +26,7 @@ struct PersonNames {
     func fullName(for candidate: Candidate, surface: String) -> String? {
         guard candidate.tokens.count == 1, candidate.canonical == nil else { return nil }
         guard candidate.type == .person || candidate.source == .recognizer else { return nil }
-        guard let match = fullNameByPart[surface], let fullName = match, fullName != surface else { return nil }
+        guard let match = fullNameByPart[surface.uppercased()], let fullName = match, fullName != surface else { return nil }
         return fullName
     }
 }

@@ -10,7 +10,7 @@ enum Salience {
             var score = 0.0
             for mention in entity.mentions { score += 1 / (1 + 0.15 * Double(mention.sentence)) }
             if entity.mentions.contains(where: { $0.sentence == 0 }) { score += 0.5 }
-            if let title, entity.mentions.contains(where: { title.contains($0.text) }) || title.contains(entity.name) { score += 1 }
+            if let title, Set(entity.mentions.map(\.text) + [entity.name]).contains(where: { title.contains($0) }) { score += 1 }
             scores[i] = score
         }
         let total = scores.reduce(0, +)

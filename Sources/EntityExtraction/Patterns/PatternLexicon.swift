@@ -96,7 +96,7 @@ enum PatternLexicon {
     /// The classes of a token; empty for words in no list (and for long tokens, without lookup).
     static func classes(of text: Substring) -> WordClass {
         guard text.utf8.count <= 14 else { return [] }
-        if let cls = classes[String(text)] { return cls }  // already lower case: no conversion
-        return classes[text.lowercased()] ?? []
+        let hasCapital = text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+        return classes[hasCapital ? text.lowercased() : String(text)] ?? []
     }
 }

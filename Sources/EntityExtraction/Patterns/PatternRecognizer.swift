@@ -10,7 +10,9 @@ struct PatternRecognizer: Sendable {
         var spans: [PatternSpan] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let span = scan.match(at: i) {
+            if !scan.mayStartPattern(at: i) {
+                i += 1
+            } else if let span = scan.match(at: i) {
                 spans.append(span)
                 i = span.tokens.upperBound
             } else {
@@ -45,6 +47,15 @@ struct PatternScan {
     func text(_ i: Int) -> Substring { range.contains(i) ? tokens[i].text : "" }
 
     func isCapitalized(_ i: Int) -> Bool { text(i).first?.isUppercase ?? false }
+
+    /// Words that start a pattern without being in a word class themselves ("more than two days").
+    private static let starters: Set<Substring> = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
+
+    /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
+    mutating func mayStartPattern(at i: Int) -> Bool {
+        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && Self.starters.contains(tokens[i].text))
+            || isNumberWord(i)
+    }
 
     mutating func match(at i: Int) -> PatternSpan? {
         func span(_ end: Int?, _ type: EntityType, _ confidence: Double) -> PatternSpan? {
@@ -102,8 +113,9 @@ struct PatternScan {
     mutating func isNumberWord(_ i: Int) -> Bool {
         if cls(i).contains(.numberWord) { return true }
         let t = text(i)
-        guard t.contains("-"), t.utf8.count <= 14 else { return false }
-        return t.lowercased().split(separator: "-").allSatisfy { PatternLexicon.classes(of: $0).contains(.numberWord) }
+        guard t.utf8.count <= 14, t.utf8.contains(UInt8(ascii: "-")) else { return false }
+        let parts = t.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
     }
 
     // MARK: Amounts

@@ -2,7 +2,7 @@ extension PatternScan {
     /// "10:30 a.m.", "5 p.m.", "this morning", "tonight", "three hours".
     mutating func time(at i: Int) -> Int? {
         let t = text(i)
-        if range.contains(i), tokens[i].kind == .number, t.contains(":"), !t.contains("/") {
+        if range.contains(i), tokens[i].kind == .number, t.utf8.contains(UInt8(ascii: ":")), !t.utf8.contains(UInt8(ascii: "/")) {
             return cls(i + 1).contains(.meridiem) ? i + 2 : i + 1
         }
         if isDigits(i) && cls(i + 1).contains(.meridiem) { return i + 2 }
@@ -68,7 +68,7 @@ extension PatternScan {
 
     private func isCapitalizedContext(_ k: Int) -> Bool {
         ["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "before", "after"]
-            .contains(text(k - 1))
+            .contains(text(k - 1).lowercased())
     }
 
     /// "last week", "later this year", "earlier this month", "the past two weeks", "recent years".

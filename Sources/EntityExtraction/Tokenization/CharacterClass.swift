@@ -84,3 +84,10 @@ enum CharacterClass: UInt8 {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// `properties.isLowercase` without the property lookup for ASCII.
+    @inline(__always) var isLowercaseFast: Bool {
+        value < 0x80 ? (value >= 0x61 && value <= 0x7A) : properties.isLowercase
+    }
+}

@@ -69,7 +69,7 @@ struct SentenceSplitter {
 
     private static func startsLowercase(_ token: Token) -> Bool {
         guard let first = token.text.unicodeScalars.first else { return false }
-        return first.properties.isLowercase
+        return first.isLowercaseFast
     }
 
     /// Capitalized words that usually open a sentence rather than continue a name.

@@ -67,8 +67,9 @@ extension TokenScanner {
                 j += length  // 1,200.50
                 continue scanning
             case .period where next == .letter && isSingleLetter(segmentStart..<j)
-                && classAndLength(at: j + length + nextLength).0 == .period:
-                j += length  // U.S., e.g., a.m.
+                && [.period, .space, .newline].contains(classAndLength(at: j + length + nextLength).0)
+                && (classAndLength(at: j + length + nextLength).0 == .period || segmentStart > start || j == start + 1):
+                j += length  // U.S., e.g., a.m., and "U.S" where a sentence's period swallowed the last one
                 segmentStart = j
                 continue scanning
             case .punctuation where (bytes[j] == UInt8(ascii: ":") || bytes[j] == UInt8(ascii: "/")) && next == .digit

@@ -5,7 +5,8 @@ import Foundation
 /// user dictionaries. File reading lives here so that `EntityExtraction` stays file-free.
 enum ExtractorFactory {
     static func makeExtractor(_ settings: EntitydSettings) throws -> Extractor {
-        var configuration = ExtractorConfiguration()
+        var configuration = ExtractorConfiguration(
+            timeLimit: .milliseconds(Int64((settings.ingestion.fileTimeLimitSeconds * 1000).rounded(.up))))
         if let path = settings.modelPath {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ConfigurationKeyError(key: "model", reason: "cannot read model file \(path)")

@@ -1,0 +1,44 @@
+import BenchCorpus
+import Benchmark
+import EntityExtraction
+import Foundation
+
+// Micro-benchmarks of the extraction hot path, one ~500-word article per iteration, so that
+// time, instructions and malloc counts per article show up (divide by the words in the name).
+// Run: swift package --package-path Benchmarks benchmark [--filter REGEX]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .instructions, .mallocCountTotal, .mallocBytesCount, .throughput],
+        maxDuration: .seconds(3),
+        maxIterations: 100_000)
+
+    let article = MicroBenchmarkInput.article
+
+    Benchmark("Tokenizer.tokenize, \(article.words)-word article") { benchmark in
+        let tokenizer = Tokenizer()
+        for _ in benchmark.scaledIterations {
+            blackHole(tokenizer.tokenize(article.text))
+        }
+    }
+
+    Benchmark("Extractor.extract + JSON, \(article.words)-word article") { benchmark in
+        let extractor = try Extractor()
+        let encoder = JSONEncoder()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try encoder.encode(extractor.extract(Article(text: article.text))))
+        }
+    }
+}
+
+/// The article every micro-benchmark reads: CoNLL-2003 dev sentences, at least 500 words.
+enum MicroBenchmarkInput {
+    static let article: BenchArticle = {
+        do {
+            return try SharedData.conllDevelopment().articles(count: 1, minimumWords: 500)[0]
+        } catch {
+            fatalError("micro-benchmarks need the CoNLL-2003 dev set under \(SharedData.directory): \(error)")
+        }
+    }()
+}

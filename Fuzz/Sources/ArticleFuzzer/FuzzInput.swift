@@ -1,0 +1,1 @@
+../../../Tests/IngestionTests/FuzzInput.swift

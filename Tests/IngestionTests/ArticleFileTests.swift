@@ -1,0 +1,62 @@
+import Glibc
+import Testing
+@testable import Ingestion
+
+@Suite struct ArticleFileTests {
+    let directory = TemporaryDirectory()
+
+    private func failureCode(_ name: String, limit: Int = 1000) -> String? {
+        do {
+            _ = try ArticleFile.read(path: directory.path + "/" + name, maximumBytes: limit, followSymlinks: false)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test func aRegularFileIsReadWhole() throws {
+        directory.write("a.txt", "Madrid")
+        #expect(try ArticleFile.read(path: directory.path + "/a.txt", maximumBytes: 6, followSymlinks: false) == Array("Madrid".utf8))
+    }
+
+    @Test func aSymlinkIsRefusedAndItsTargetNeverOpened() {
+        directory.write("secret", "x")
+        symlink(directory.path + "/secret", directory.path + "/link.txt")
+        chmod(directory.path + "/secret", 0)  // even a readable target would not be opened
+        #expect(failureCode("link.txt") == "symlink")
+    }
+
+    @Test func aFIFODoesNotBlockAndIsRefused() {
+        mkfifo(directory.path + "/pipe.txt", 0o644)
+        #expect(failureCode("pipe.txt") == "not_regular_file")
+    }
+
+    @Test func aDirectoryIsRefused() {
+        mkdir(directory.path + "/dir.txt", 0o755)
+        #expect(failureCode("dir.txt") == "not_regular_file")
+    }
+
+    @Test func aSocketIsRefused() {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let path = directory.path + "/sock.txt"
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        #expect(failureCode("sock.txt") == "not_regular_file")
+    }
+
+    @Test func aFileOverTheLimitIsRefused() {
+        directory.write("big.txt", String(repeating: "a", count: 1001))
+        #expect(failureCode("big.txt", limit: 1000) == "too_large")
+        directory.write("fits.txt", String(repeating: "a", count: 1000))
+        #expect(failureCode("fits.txt", limit: 1000) == nil)
+    }
+
+    @Test func aMissingFileIsReportedAsVanished() {
+        #expect(failureCode("nothing.txt") == "vanished")
+    }
+}

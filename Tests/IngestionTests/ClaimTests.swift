@@ -1,0 +1,57 @@
+import Foundation
+import Glibc
+import Testing
+@testable import Ingestion
+
+@Suite struct ClaimTests {
+    @Test func aClaimMovesTheFileIntoThisInstancesDirectory() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/a.txt", "Lisbon")
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .claimed)
+        #expect(fixture.state.contents("inbox").isEmpty)
+        #expect(fixture.state.contents("processing/\(fixture.pipeline.instance.name)") == ["a.txt"])
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .gone)
+    }
+
+    @Test func aFileAWriterStillHoldsOpenIsNotClaimed() throws {
+        let fixture = try PipelineFixture()
+        let path = fixture.state.path + "/inbox/slow.txt"
+        let writer = open(path, O_WRONLY | O_CREAT, 0o644)
+        defer { if writer >= 0 { close(writer) } }
+        _ = write(writer, "Half an article", 15)
+        #expect(fixture.pipeline.claim("slow.txt", hint: .scanned) == .beingWritten)
+        #expect(fixture.state.contents("inbox") == ["slow.txt"])
+        close(writer)
+        #expect(fixture.pipeline.claim("slow.txt", hint: .scanned) == .claimed)
+    }
+
+    @Test func aJustCreatedEmptyFileWaitsForItsClose() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/new.txt", "")
+        #expect(fixture.pipeline.claim("new.txt", hint: .created) == .beingWritten)
+        #expect(fixture.pipeline.claim("new.txt", hint: .completed) == .claimed)
+    }
+
+    @Test func aNameAlreadyInFlightIsDeferred() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/a.txt", "one")
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .claimed)
+        fixture.state.write("inbox/a.txt", "two")
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .collision)
+    }
+
+    @Test func twoInstancesNeverBothClaimAFile() throws {
+        let first = try PipelineFixture()
+        var configuration = first.pipeline.configuration
+        configuration.workers = 1
+        let second = try IngestionPipeline(configuration: configuration, processor: first.pipeline.currentProcessor, logger: first.pipeline.logger)
+        for index in 0..<50 { first.state.write("inbox/\(index).txt", "x") }
+        var claims = 0
+        for index in 0..<50 {
+            if first.pipeline.claim("\(index).txt", hint: .scanned) == .claimed { claims += 1 }
+            if second.claim("\(index).txt", hint: .scanned) == .claimed { claims += 1 }
+        }
+        #expect(claims == 50)
+        _ = second.instance.release()
+    }
+}
