@@ -23,11 +23,12 @@ struct FeatureExtractor: Sendable {
 
     /// Fills `scratch` with the sentence's keys: token i's are
     /// `scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]]`.
-    func extract(_ sentence: [Substring], document: DocumentContext, into scratch: inout FeatureScratch) {
-        let n = sentence.count
+    func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
+                 into scratch: inout FeatureScratch) {
+        let range = analyzed.range(of: s)
+        let n = range.count
         scratch.reset(count: n)
-        for (i, token) in sentence.enumerated() {
-            let info = TokenInfo(token)
+        for (i, info) in analyzed.infos[range].enumerated() {
             scratch.infos[i] = info
             scratch.lowers[i] = info.lower
             scratch.clusters[i] = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
@@ -39,10 +40,11 @@ struct FeatureExtractor: Sendable {
                     into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
             }
         }
-        let headline = Self.isHeadline(sentence)
+        let headline = analyzed.headlines[s]
         scratch.offsets[0] = 0
         for i in 0..<n {
             tokenFeatures(i, count: n, headline: headline, document: document, scratch: &scratch)
+            if let evidence { evidenceFeatures(i, count: n, evidence, scratch: &scratch) }
             scratch.offsets[i + 1] = scratch.keys.count
         }
     }
@@ -102,12 +104,53 @@ struct FeatureExtractor: Sendable {
         if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
         if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
 
+        if document.topic != 0 && info.has(.initialCapital) {
+            emit(.topicShape, FeatureHash.mix(document.topic, info.shortShape))
+            emit(.topicCluster, FeatureHash.mix(document.topic, UInt64(scratch.clusters[i] & 0x3FFFF)))
+            var bits = scratch.marks[i]
+            while bits != 0 {
+                emit(.topicGazetteer, FeatureHash.mix(document.topic, UInt64(bits.trailingZeroBitCount)))
+                bits &= bits - 1
+            }
+        }
         if info.has(.hasLetter) {
             let prior = UInt64(lexicon.casePrior(lower: info.lower))
             emit(.casePrior, context << 8 | prior << 1 | capital)
             let seen = UInt64(document.flags(lower: info.lower))
             emit(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
         }
+    }
+
+    /// Second-stage features: the first stage's labels around the token and what it said
+    /// about the same word elsewhere in the document.
+    private func evidenceFeatures(_ i: Int, count n: Int, _ evidence: StageEvidence, scratch: inout FeatureScratch) {
+        let labels = evidence.labels
+        let start = labels.startIndex
+        func labelAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0xFF : UInt64(labels[start + j]) }
+        func emit(_ template: FeatureTemplate, _ value: UInt64) {
+            scratch.keys.append(FeatureHash.mix(template.rawValue, value))
+        }
+        let own = labels[start + i]
+        emit(.firstStageLabel, UInt64(own))
+        emit(.firstStageContext, labelAt(i - 1) << 16 | UInt64(own) << 8 | labelAt(i + 1))
+        let info = scratch.infos[i]
+        guard info.has(.hasLetter) else { return }
+        guard let counts = evidence.document.others(lower: info.lower, ownType: evidence.labelSet.type(of: own)) else {
+            emit(.documentVote, 0xFFFF)
+            return
+        }
+        let total = counts[0]
+        var majority = -1
+        var best: Int32 = 0
+        for t in 0..<evidence.document.typeCount where counts[1 + t] > 0 {
+            let share = Double(counts[1 + t]) / Double(max(total, 1))
+            let bucket: UInt64 = share >= 0.99 ? 3 : (share >= 0.5 ? 2 : 1)
+            emit(.documentTypeShare, UInt64(t) << 4 | bucket)
+            if counts[1 + t] > best { best = counts[1 + t]; majority = t }
+        }
+        let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
+        let ownType = UInt64(evidence.labelSet.type(of: own).map { $0 + 1 } ?? 0)
+        emit(.documentVote, UInt64(majority + 1) << 8 | ownType << 1 | capital)
     }
 
     @inline(__always)
@@ -123,7 +166,7 @@ struct FeatureExtractor: Sendable {
     @inline(__always)
     private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ scratch: inout FeatureScratch) {
         guard packed != 0 else { return }
-        let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0xFF), fine = UInt64(packed >> 16)
+        let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0x3FF), fine = UInt64(packed >> 18)
         if coarse != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 1 << 20 | coarse)) }
         if medium != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 2 << 20 | medium)) }
         if full && fine != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }
