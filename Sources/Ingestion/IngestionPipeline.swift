@@ -131,14 +131,3 @@ public final class IngestionPipeline: Sendable {
         thread.start()
     }
 }
-
-/// The directories results go to, each with its own storage health.
-enum StorageTarget: String, Sendable, Hashable {
-    case outbox, failed, archive
-}
-
-/// The pipeline ended for a reason that needs a restart (the inbox was lost).
-public struct IngestionFailure: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}
