@@ -1,5 +1,5 @@
 // Builds Sources/EntityExtraction/Resources/gazetteer.tsv from ../shared/data/gazetteers.
-// Run: scripts/build-gazetteer   (ENTITYD_DATA_DIR overrides ../shared/data)
+// Run: scripts/build-gazetteer [--output PATH]   (ENTITYD_DATA_DIR overrides ../shared/data)
 // The output is a compact derived table (GeoNames CC BY 4.0, mledoze/countries ODbL 1.0;
 // see docs/gazetteer.md). The raw files are never copied into the repository.
 import Foundation
@@ -9,7 +9,10 @@ let repo = scriptDir.deletingLastPathComponent()
 let dataDir = ProcessInfo.processInfo.environment["ENTITYD_DATA_DIR"].map { URL(fileURLWithPath: $0) }
     ?? repo.deletingLastPathComponent().appendingPathComponent("shared/data")
 let gazetteers = dataDir.appendingPathComponent("gazetteers")
-let output = repo.appendingPathComponent("Sources/EntityExtraction/Resources/gazetteer.tsv")
+// `--output PATH` writes elsewhere (the reproducibility test compares that with the committed file).
+let arguments = CommandLine.arguments
+let output = arguments.firstIndex(of: "--output").flatMap { $0 + 1 < arguments.count ? URL(fileURLWithPath: arguments[$0 + 1]) : nil }
+    ?? repo.appendingPathComponent("Sources/EntityExtraction/Resources/gazetteer.tsv")
 
 func rows(_ name: String) throws -> [[String: String]] {
     let text = try String(contentsOf: gazetteers.appendingPathComponent(name), encoding: .utf8)
@@ -23,6 +26,12 @@ func isLatinName(_ s: String) -> Bool {
     !s.isEmpty && s.unicodeScalars.allSatisfy { c in
         c.value < 0x250 && (c.properties.isAlphabetic || " .'-’".unicodeScalars.contains(c))
     }
+}
+
+/// The strings in order without repeats (a `Set` would make the output order vary between runs).
+func unique(_ strings: [String]) -> [String] {
+    var seen = Set<String>()
+    return strings.filter { seen.insert($0).inserted }
 }
 
 func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ") }
@@ -50,7 +59,7 @@ var best: [String: (pop: Int, line: String)] = [:]
 for p in try rows("cities15000.tsv") {
     let pop = Int(p["population"] ?? "") ?? 0
     let fields = [p["geonameid"]!, p["country_code"]!, p["latitude"]!, p["longitude"]!, String(pop)]
-    for name in Set([p["name"]!, p["asciiname"]!]) where isLatinName(name) {
+    for name in unique([p["name"]!, p["asciiname"]!]) where isLatinName(name) {
         let line = (["P", name] + fields).map(clean).joined(separator: "\t")
         if let existing = best[name], existing.pop >= pop { continue }
         best[name] = (pop, line)
@@ -61,7 +70,7 @@ out += best.keys.sorted().map { best[$0]!.line }
 // Regions.
 var regionNames = Set<String>()
 for r in try rows("admin1_regions.tsv").sorted(by: { $0["code"]! < $1["code"]! }) {
-    for name in Set([r["name"]!, r["asciiname"]!]) where isLatinName(name) && regionNames.insert(name + "\t" + r["country_code"]!).inserted {
+    for name in unique([r["name"]!, r["asciiname"]!]) where isLatinName(name) && regionNames.insert(name + "\t" + r["country_code"]!).inserted {
         out.append(["R", name, r["geonameid"]!, r["country_code"]!].map(clean).joined(separator: "\t"))
     }
 }
@@ -72,7 +81,11 @@ var canonical: [String: String] = [:]
 for d in demonyms where d["form"] == "demonym" && canonical[d["iso2"]!] == nil { canonical[d["iso2"]!] = d["demonym"]! }
 var seenForms = Set<String>()
 // Ambiguous forms prefer an independent country.
-for d in demonyms.sorted(by: { (independent.contains($0["iso2"]!) ? 0 : 1, $0["iso2"]!) < (independent.contains($1["iso2"]!) ? 0 : 1, $1["iso2"]!) }) {
+let demonymOrder = demonyms.indices.sorted { a, b in
+    let x = demonyms[a], y = demonyms[b]
+    return (independent.contains(x["iso2"]!) ? 0 : 1, x["iso2"]!, a) < (independent.contains(y["iso2"]!) ? 0 : 1, y["iso2"]!, b)
+}
+for d in demonymOrder.map({ demonyms[$0] }) {
     let form = d["demonym"]!
     guard isLatinName(form), seenForms.insert(form).inserted else { continue }
     let iso = d["iso2"]!

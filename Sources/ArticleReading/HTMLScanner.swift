@@ -20,7 +20,7 @@ struct HTMLScanner {
     mutating func run() {
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == "<", let handled = handleMarkup(), handled {
+            if scalar == "<", handleMarkup() {
                 continue
             }
             appendText(scalar)
@@ -38,7 +38,7 @@ struct HTMLScanner {
     }
 
     /// Consumes the markup at `index` (a `<`) and returns true, or false for a literal `<`.
-    private mutating func handleMarkup() -> Bool? {
+    private mutating func handleMarkup() -> Bool {
         if matches("<!--") {
             index = position(of: "-->", from: index + 4).map { $0 + 3 } ?? scalars.count
             return true

@@ -1,16 +1,39 @@
 import Glibc
 
-/// The note a worker leaves next to a claimed file before its result appears in the outbox:
-/// `.out.<job>` in the instance directory, holding `<output name> NUL <input name>`.
+/// The note a worker leaves on a claimed file before its result appears in the outbox: the
+/// extended attribute `user.entityd.output` holding the result's name (it stays on the
+/// archived input, linking it to its result). Where that is impossible (no user xattrs on
+/// the file system, or a file owned by another user), a file `.out.<job>` in the instance
+/// directory holds `<output name> NUL <input name>`.
 ///
 /// After a crash between publishing the result and archiving the input, the note tells the
 /// recovering instance that the result already exists, so it is not written twice.
 enum ClaimRecord {
     static let prefix = ".out."
+    static let attribute = "user.entityd.output"
 
     static func fileName(job: UInt64) -> String { prefix + String(job) }
 
     static func write(directory: Int32, job: UInt64, output: String, input: String) throws(SystemCallError) {
+        let fd = openat(directory, input, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            // Fails without xattr support, or on a file someone else owns (user xattrs need
+            // write permission): then the record file does the job.
+            if FileSystem.setAttribute(fd, attribute, Array(output.utf8)) { return }
+        }
+        try writeFile(directory: directory, job: job, output: output, input: input)
+    }
+
+    /// The output name recorded on `input` as an extended attribute, if any.
+    static func recordedOutput(directory: Int32, input: String) -> String? {
+        let fd = openat(directory, input, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return FileSystem.attribute(fd, attribute).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func writeFile(directory: Int32, job: UInt64, output: String, input: String) throws(SystemCallError) {
         let fd = openat(directory, fileName(job: job), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw SystemCallError("write claim record for \(input.debugDescription)") }
         defer { close(fd) }

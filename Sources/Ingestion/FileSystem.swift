@@ -20,6 +20,30 @@ enum FileSystem {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
+    private typealias SetAttribute = @convention(c) (Int32, UnsafePointer<CChar>, UnsafeRawPointer, Int, Int32) -> Int32
+    private typealias GetAttribute = @convention(c) (Int32, UnsafePointer<CChar>, UnsafeMutableRawPointer, Int) -> Int
+
+    /// `fsetxattr`/`fgetxattr` (sys/xattr.h is not in the Swift Glibc module).
+    private static let fsetxattr: SetAttribute? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fsetxattr").map { unsafeBitCast($0, to: SetAttribute.self) }
+    private static let fgetxattr: GetAttribute? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fgetxattr").map { unsafeBitCast($0, to: GetAttribute.self) }
+
+    /// Sets an extended attribute; false with `errno` set on failure (`ENOTSUP`: none here).
+    static func setAttribute(_ fd: Int32, _ name: String, _ value: [UInt8]) -> Bool {
+        guard let fsetxattr else {
+            errno = ENOTSUP
+            return false
+        }
+        return value.withUnsafeBytes { fsetxattr(fd, name, $0.baseAddress!, $0.count, 0) } == 0
+    }
+
+    /// An extended attribute's value (up to 1 KiB), or nil.
+    static func attribute(_ fd: Int32, _ name: String) -> [UInt8]? {
+        guard let fgetxattr else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { fgetxattr(fd, name, $0.baseAddress!, $0.count) }
+        return count > 0 ? Array(buffer.prefix(count)) : nil
+    }
+
     /// Renames without replacing an existing target (`EEXIST` then). Where the kernel or file
     /// system lacks `RENAME_NOREPLACE`, a hard link plus unlink keeps the same guarantee
     /// for files; directories fall back to an existence check before a plain rename.

@@ -47,12 +47,12 @@ extension IngestionPipeline {
         let file = prepared.file, started = prepared.started
         switch prepared.outcome {
         case .success(let article):
-            guard let output = retryingStorage(file, returnOnStop: true, { () throws(SystemCallError) -> String in
+            guard let output = retryingStorage(file, .outbox, returnOnStop: true, { () throws(SystemCallError) -> String in
                 try store.publish(article.json, for: file.name, job: file.job)
             }) else { return }
             // Published: on a stop now the file stays with its claim record, and recovery
             // archives it without writing the result again.
-            guard retryingStorage(file, returnOnStop: false, { () throws(SystemCallError) -> String in
+            guard retryingStorage(file, .archive, returnOnStop: false, { () throws(SystemCallError) -> String in
                 try store.release(file.name, job: file.job)
                 return ""
             }) != nil else { return }
@@ -68,7 +68,7 @@ extension IngestionPipeline {
         case .failure(let failure) where failure.code == "vanished":
             logger.warning("\(file.name.debugDescription) vanished from processing/ before it was read", metadata: ["ENTITYD_FILE": .string(file.name)])
         case .failure(let failure):
-            guard let target = retryingStorage(file, returnOnStop: true, { () throws(SystemCallError) -> String in
+            guard let target = retryingStorage(file, .failed, returnOnStop: true, { () throws(SystemCallError) -> String in
                 try store.quarantine(file.name, failure: failure, at: Timestamp.now())
             }) else { return }
             let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
@@ -97,18 +97,18 @@ extension IngestionPipeline {
     /// Runs `attempt` until it succeeds, waiting with backoff while storage fails; the
     /// condition is logged once when it starts and once when it ends. Returns nil when the
     /// daemon stops first (the file is then returned to the inbox when `returnOnStop`).
-    private func retryingStorage(_ file: ClaimedFile, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
+    private func retryingStorage(_ file: ClaimedFile, _ target: StorageTarget, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
         var backoff = Backoff()
         while true {
             do {
                 let result = try attempt()
-                if case .reportRecovery(let what) = storageHealth.withLock({ $0.succeeded() }) {
+                if case .reportRecovery(let what) = storageHealth.withLock({ $0[target, default: StorageHealth()].succeeded() }) {
                     logger.notice("writing works again (\(what)); resuming")
                 }
                 return result
             } catch {
-                if case .reportFailure = storageHealth.withLock({ $0.failed("\(error.operation.split(separator: " ").first ?? ""): \(error.reason)") }) {
-                    logger.error("cannot write results: \(error); inputs wait in processing/ and the inbox until this is fixed",
+                if case .reportFailure = storageHealth.withLock({ $0[target, default: StorageHealth()].failed("\(target.rawValue)/: \(error.reason)") }) {
+                    logger.error("cannot write results to \(target.rawValue)/: \(error); inputs wait in processing/ and the inbox until this is fixed",
                                  metadata: ["ENTITYD_ERROR": .string(error.description), "ENTITYD_FILE": .string(file.name)])
                 }
                 if schedule.sleep(seconds: backoff.delay()) {

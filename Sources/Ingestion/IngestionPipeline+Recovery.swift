@@ -52,7 +52,7 @@ extension IngestionPipeline {
         }
         var published = 0, returned = 0
         for file in files {
-            if let output = records[file], resultExists(output, for: file, in: fd) {
+            if let output = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file), resultExists(output, for: file, in: fd) {
                 do {
                     if configuration.processedInput == .delete {
                         _ = unlinkat(fd, file, 0)

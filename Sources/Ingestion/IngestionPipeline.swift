@@ -24,7 +24,8 @@ public final class IngestionPipeline: Sendable {
     let watcher: InboxWatcher
     private let processor: Mutex<ArticleProcessor>
     let counters = Mutex(IngestionStatistics())
-    let storageHealth = Mutex(StorageHealth())
+    /// One health per directory written, so that one's trouble is not mistaken as over when another works.
+    let storageHealth = Mutex([StorageTarget: StorageHealth]())
     let claimHealth = Mutex(StorageHealth())
     private let jobs = Atomic<UInt64>(0)
     private let fatalReason = Mutex<String?>(nil)
@@ -111,7 +112,7 @@ public final class IngestionPipeline: Sendable {
     public var statistics: IngestionStatistics {
         var snapshot = counters.withLock { $0 }
         snapshot.queued = queue.count
-        snapshot.waitingForStorage = storageHealth.withLock { $0.state != .healthy }
+        snapshot.waitingForStorage = storageHealth.withLock { $0.values.contains { $0.state != .healthy } }
         return snapshot
     }
 
@@ -129,10 +130,4 @@ public final class IngestionPipeline: Sendable {
         thread.stackSize = 8 << 20
         thread.start()
     }
-}
-
-/// The pipeline ended for a reason that needs a restart (the inbox was lost).
-public struct IngestionFailure: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
 }

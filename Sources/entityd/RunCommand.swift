@@ -47,7 +47,8 @@ struct RunCommand: AsyncParsableCommand {
         let notifier = SystemdNotifier.fromEnvironment()
         var services: [any Service] = [
             IngestionService(pipeline: pipeline, notifier: notifier, logger: logger),
-            ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger),
+            ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger,
+                          loggedLevel: settings.logLevel, loggedTarget: settings.logTarget),
         ]
         if let notifier { services.append(SystemdStatusService(pipeline: pipeline, notifier: notifier, logger: logger)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -29,30 +29,3 @@ struct IngestionService: Service {
         logger.notice("stopped: \(pipeline.statistics.summary)")
     }
 }
-
-/// Ends the process if a graceful shutdown overruns its time limit (e.g. an extraction that
-/// does not return). Files still in flight stay in this instance's `processing/`
-/// directory, and the next start (or another instance) recovers them.
-enum ShutdownDeadline {
-    static func arm(seconds: Double, logger: Logger) {
-        let thread = Thread {
-            Thread.sleep(forTimeInterval: seconds)
-            logger.error("graceful shutdown took longer than \(seconds) s; exiting with files still in flight (they are recovered at the next start)")
-            exit(1)
-        }
-        thread.name = "entityd-shutdown-deadline"
-        thread.start()
-    }
-}
-
-extension Optional where Wrapped == SystemdNotifier {
-    /// Sends a notification when running under systemd; a failure is logged, never fatal.
-    func send(_ logger: Logger, _ body: (SystemdNotifier) throws -> Void) {
-        guard let notifier = self else { return }
-        do {
-            try body(notifier)
-        } catch {
-            logger.warning("sd_notify failed: \(error)")
-        }
-    }
-}

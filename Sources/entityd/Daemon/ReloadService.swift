@@ -7,12 +7,15 @@ import UnixSignals
 /// SIGHUP: RELOADING=1, reload the configuration and the extractor (model, user
 /// dictionaries), swap it in without stopping (files in flight finish with the old one),
 /// READY=1. A reload that fails keeps the running configuration and says why.
-/// Directory, worker and limit changes need a restart; the log says so.
+/// Directory, worker, limit and logging changes need a restart; the log says so.
 struct ReloadService: Service {
     let pipeline: IngestionPipeline
     let overrides: SettingsOverrides
     let notifier: SystemdNotifier?
     let logger: Logger
+    /// The logging set up at start (swift-log is bootstrapped once per process).
+    let loggedLevel: Logger.Level
+    let loggedTarget: LogTarget
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
@@ -23,8 +26,8 @@ struct ReloadService: Service {
                 let settings = try await SettingsLoader.load(overrides)
                 let extractor = try ExtractorFactory.makeExtractor(settings)
                 pipeline.replaceProcessor(ArticleProcessor(extractor: extractor, version: Entityd.version))
-                if settings.ingestion != pipeline.configuration {
-                    logger.warning("directory, worker and limit changes take effect at the next restart")
+                if settings.ingestion != pipeline.configuration || settings.logLevel != loggedLevel || settings.logTarget != loggedTarget {
+                    logger.warning("changes to directories, workers, limits and logging take effect at the next restart")
                 }
                 logger.notice("reloaded: model \(extractor.modelName), \(settings.dictionaries.count) user dictionaries")
             } catch {

@@ -98,6 +98,23 @@ import Testing
         #expect(state.filesInProcessing().isEmpty)
     }
 
+    @Test func aLaterArticleWithTheSameNameGetsItsOwnResult() throws {
+        let state = StateDirectory()
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        state.drop("daily.txt", "Monday in Oslo.")
+        try Wait.until("the first result exists") { state.names("archive") == ["daily.txt"] }
+        state.drop("daily.txt", "Tuesday in Bergen.")
+        try Wait.until("the second result exists") { state.names("archive").count == 2 }
+        #expect(state.names("outbox") == ["daily.txt.1.json", "daily.txt.json"])
+        #expect(state.names("archive") == ["daily.txt", "daily.txt.1"])
+        let first = try #require(state.json("outbox/daily.txt.json")?["source"] as? [String: Any])
+        let second = try #require(state.json("outbox/daily.txt.1.json")?["source"] as? [String: Any])
+        #expect(first["bytes"] as? Int == "Monday in Oslo.".utf8.count)
+        #expect(second["bytes"] as? Int == "Tuesday in Bergen.".utf8.count)
+        #expect(second["name"] as? String == "daily.txt")
+        #expect(try daemon.terminate() == 0)
+    }
+
     @Test func extractPrintsTheSameJSONForFilesAndStdin() throws {
         let state = StateDirectory()
         let first = state.root + "/one.txt", second = state.root + "/two.html"

@@ -85,4 +85,17 @@ import Testing
         #expect(try survivor.terminate() == 0)
         Self.expectExactlyOnce(state, 300, prefix: "pair")
     }
+
+    @Test func sighupReloadsWithoutLosingWork() throws {
+        let state = StateDirectory()
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        Self.dropMany(state, 200, prefix: "reload")
+        daemon.signal(SIGHUP)
+        try Wait.until("the reload is done") { daemon.log.contains("reloaded:") }
+        daemon.signal(SIGHUP)
+        try Wait.until("all 200 are processed", timeout: 300) { state.names("archive").count == 200 }
+        #expect(daemon.process.isRunning)
+        #expect(try daemon.terminate() == 0)
+        Self.expectExactlyOnce(state, 200, prefix: "reload")
+    }
 }
