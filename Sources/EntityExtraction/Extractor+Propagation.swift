@@ -1,20 +1,34 @@
 extension Extractor {
     /// Repeats of confidently recognized names that the recognizer passed over elsewhere in the
     /// article ("Nazarenko said" after "Volodymyr Nazarenko" was found): same text, same type.
+    /// In a headline in capitals the name is looked for in capitals ("BAKHMUT").
     func propagatedCandidates(from resolved: [Candidate], in text: TokenizedText) -> [Candidate] {
         var matcher = PhraseMatcher()
+        var shoutedMatcher = PhraseMatcher()
         var sources: [Candidate] = []
         var seen = Set<String>()
         for candidate in resolved where candidate.source == .recognizer && candidate.type.isNamed && candidate.confidence >= 0.8 {
             let name = text.slice(candidate.tokens)
             guard name.unicodeScalars.count >= 3, name.first?.isUppercase == true, seen.insert(name).inserted else { continue }
-            matcher.add(name, payload: sources.count, tokenizer: tokenizer)
             sources.append(candidate)
+            matcher.add(name, payload: sources.count - 1, tokenizer: tokenizer)
+            if !name.isShouted {
+                var shouted = candidate
+                shouted.canonical = candidate.canonical ?? name  // "BAKHMUT" joins "Bakhmut"
+                sources.append(shouted)
+                shoutedMatcher.add(name.uppercased(), payload: sources.count - 1, tokenizer: tokenizer)
+                // Headlines name people by surname: "PRIGOZHIN GLOATS".
+                if candidate.type == .person, candidate.tokens.count > 1 {
+                    let surname = text.tokens[candidate.tokens.upperBound - 1].text
+                    if surname.unicodeScalars.count >= 3 { shoutedMatcher.add(surname.uppercased(), payload: sources.count - 1, tokenizer: tokenizer) }
+                }
+            }
         }
         guard !sources.isEmpty else { return [] }
         var found: [Candidate] = []
-        for (s, range) in text.sentences.enumerated() where !isShouting(text.tokens[range]) {
-            for match in matcher.matches(in: text.tokens, within: range) {
+        for (s, range) in text.sentences.enumerated() {
+            let shouting = isShouting(text.tokens[range])
+            for match in (shouting ? shoutedMatcher : matcher).matches(in: text.tokens, within: range) {
                 let source = sources[match.payload]
                 found.append(Candidate(
                     tokens: match.tokens, sentence: s, type: source.type, confidence: source.confidence * 0.9,

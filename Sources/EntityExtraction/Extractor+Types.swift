@@ -19,6 +19,13 @@ extension Extractor {
         while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
         guard !range.isEmpty else { return nil }
+        if label == "PER",
+            let cut = range.last(where: { i in
+                i < range.upperBound - 1 && Self.roleConnectors.contains(String(tokens[i].text))
+            })
+        {
+            range = (cut + 1)..<range.upperBound  // "Secretary of Defense Lloyd Austin": the role ends at "of"
+        }
         var rest = range
         while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
@@ -87,8 +94,13 @@ extension Extractor {
                     canonical = entry.name
                 } else {
                     let place = names.first { gazetteer.isGeopolitical($0) }
-                    type = place == nil ? .loc : .gpe
-                    if m.name.isShouted, let place { canonical = place }
+                    if place == nil, let demonym = names.lazy.compactMap({ self.gazetteer.demonyms[$0] }).first {
+                        type = .norp  // "Russians" is never a place
+                        canonical = demonym.canonical
+                    } else {
+                        type = place == nil ? .loc : .gpe
+                        if m.name.isShouted, let place { canonical = place }
+                    }
                 }
             default:
                 if let entry, entry.type.conllType == "MISC" {

@@ -22,6 +22,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Model file to use instead of the bundled model.")
     var model: String?
 
+    @Flag(help: "Print the sentences with wrong or missed spans (gold tokens only).")
+    var showErrors = false
+
     func run() throws {
         let corpus: ConllCorpus
         do {
@@ -42,6 +45,7 @@ struct EvaluateCommand: ParsableCommand {
         } else {
             let recognizer = try modelBytes.map { try EntityRecognizer(modelBytes: $0) } ?? EntityRecognizer.bundled()
             score = ConllEvaluation.score(recognizer, on: corpus)
+            if showErrors { Self.printErrors(recognizer, corpus) }
         }
         switch format {
         case .json:
@@ -49,6 +53,21 @@ struct EvaluateCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         case .text:
             print(Self.table(score, title: raw ? "\(file) (raw text)" : "\(file) (gold tokens)"))
+        }
+    }
+
+    private static func printErrors(_ recognizer: EntityRecognizer, _ corpus: ConllCorpus) {
+        for document in corpus.documents {
+            let predicted = recognizer.recognize(document: document.map { $0.tokens.map { Substring($0) } })
+            for (sentence, spans) in zip(document, predicted) {
+                let gold = Set(ConllSpans.spans(of: sentence.tags))
+                let found = Set(spans.map { TypedSpan($0.tokens, $0.label) })
+                guard gold != found else { continue }
+                func show(_ s: TypedSpan) -> String { "[\(sentence.tokens[s.range].joined(separator: " "))]/\(s.type)" }
+                print(sentence.tokens.joined(separator: " "))
+                print("  missed: " + gold.subtracting(found).sorted { $0.range.lowerBound < $1.range.lowerBound }.map(show).joined(separator: " "))
+                print("  wrong:  " + found.subtracting(gold).sorted { $0.range.lowerBound < $1.range.lowerBound }.map(show).joined(separator: " "))
+            }
         }
     }
 

@@ -21,10 +21,13 @@ struct TrainCommand: ParsableCommand {
     var iterations = 12
 
     @Option(help: "Weight rows kept in the model.")
-    var maxFeatures = 400_000
+    var maxFeatures = 40_000
 
     @Option(help: "Weight of GMB sentences' updates relative to CoNLL's (0: leave GMB out).")
     var gmbWeight: Float = 0
+
+    @Option(name: .customLong("gmb-names"), help: "Learn given-name and organization-word lists from GMB (true/false).")
+    var useGMBNames = true
 
     @Option(help: "Use only every Nth training document/sentence (quick experiments).")
     var subsample = 1
@@ -34,6 +37,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Exchange passes per clustering.")
     var clusterIterations = 4
+
+    @Option(help: "1: one stage; 2: add the document-level second stage.")
+    var stages = 2
+
+    @Option(help: "Jackknife folds for training the second stage.")
+    var folds = 4
 
     @Option(help: "Model name stored in the file.")
     var modelName: String?
@@ -51,14 +60,17 @@ struct TrainCommand: ParsableCommand {
         }
         var train = try ConllCorpus(text: text("conll2003/train.conll"))
         var extra: ConllCorpus?
+        var nameLists: ConllCorpus?
         let gazetteers = GazetteerSources(
             cities: try text("gazetteers/cities15000.tsv"), regions: try text("gazetteers/admin1_regions.tsv"),
             countryNames: try text("gazetteers/country_names.tsv"), demonyms: try text("gazetteers/demonyms.tsv"))
-        if gmbWeight > 0 {
+        if gmbWeight > 0 || useGMBNames {
             let places = Set(gazetteers.countryNames.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) })
             var gmb = GMBMapping.map(try ConllCorpus(text: text("gmb/train.conll")), placeNames: places)
-            if subsample > 1 { gmb.documents = gmb.documents.map { $0.enumerated().filter { $0.offset % subsample == 0 }.map(\.element) } }
-            extra = gmb
+            if useGMBNames { nameLists = gmb }
+            // GMB marks no document boundaries: each sentence is its own document.
+            gmb.documents = gmb.documents.flatMap { $0.enumerated().filter { $0.offset % subsample == 0 }.map { [$0.element] } }
+            if gmbWeight > 0 { extra = gmb }
         }
         if subsample > 1 { train.documents = train.documents.enumerated().filter { $0.offset % subsample == 0 }.map(\.element) }
         let dev = try ConllCorpus(text: text("conll2003/dev.conll"))
@@ -75,10 +87,12 @@ struct TrainCommand: ParsableCommand {
         configuration.clusterSizes = clusters.split(separator: ",").compactMap { Int($0) }
         configuration.clusterIterations = clusterIterations
         configuration.evaluateEveryIteration = evaluateEveryIteration
+        configuration.stages = stages
+        configuration.folds = folds
         configuration.modelName = modelName ?? "entityd-conll-ap-" + Self.today()
 
         let recognizer = try RecognizerTraining.train(
-            TrainingData(train: train, extra: extra, dev: dev, gazetteers: gazetteers, unlabeled: unlabeled),
+            TrainingData(train: train, extra: extra, dev: dev, gazetteers: gazetteers, unlabeled: unlabeled, nameListSource: nameLists),
             configuration: configuration, log: { print($0) })
         let bytes = recognizer.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: output))

@@ -5,14 +5,22 @@ struct DocumentContext: Sendable {
     /// in running text, 4 = seen all-caps in running text.
     private var seen: [UInt64: UInt8] = [:]
 
+    /// Lowercase hash of the section word that opens a wire story's headline ("SOCCER" in
+    /// "SOCCER - JAPAN GET LUCKY WIN"), 0 when there is none: in a sports story a city is
+    /// usually a team.
+    private(set) var topic: UInt64 = 0
+
     static let empty = DocumentContext()
 
     init() {}
 
-    init(document: [[Substring]]) {
-        for sentence in document where !FeatureExtractor.isHeadline(sentence) {
-            for (i, token) in sentence.enumerated() {
-                let info = TokenInfo(token)
+    init(document: [[Substring]], analyzed: AnalyzedDocument) {
+        if let s = document.firstIndex(where: { !$0.isEmpty }), document[s].count >= 3, document[s][1] == "-" {
+            let info = analyzed.infos[analyzed.starts[s]]
+            if info.has(.allCapitals) && info.length > 2 { topic = info.lower }
+        }
+        for s in 0..<analyzed.sentenceCount where !analyzed.headlines[s] {
+            for (i, info) in analyzed.infos[analyzed.range(of: s)].enumerated() {
                 guard info.has(.hasLetter) else { continue }
                 var bit: UInt8 = 0
                 if info.has(.allCapitals) && info.length > 1 { bit = 4 }

@@ -14,4 +14,6 @@ enum FeatureTemplate: UInt64 {
     case casePrior, documentCase
     case flagsInContext, lengthBucket
     case previousWordShape, nextWordShape
+    case firstStageLabel, firstStageContext, documentTypeShare, documentVote
+    case topicShape, topicCluster, topicGazetteer
 }

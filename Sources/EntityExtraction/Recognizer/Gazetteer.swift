@@ -5,7 +5,16 @@ struct Gazetteer: Sendable {
     /// What kind of name an entry is; the raw value is its bit in an entry's mask.
     enum Category: Int, CaseIterable, Sendable {
         case city = 0, largeCity, region, country, demonym
+        /// Learned from a silver corpus's person spans: first words of multi-word names.
+        case givenName
+        /// Learned from a silver corpus's organization spans: their frequent words ("Forces").
+        case organizationWord
+        /// Learned from a silver corpus's person spans: last words of multi-word names.
+        case surname
     }
+
+    /// Mask bit of sequences that begin a longer name.
+    static let prefixBit: UInt32 = 1 << 31
 
     /// Longest name, in tokens, that matching tries.
     static let maxTokens = 6
@@ -36,8 +45,9 @@ struct Gazetteer: Sendable {
             var hash = FeatureHash.seed
             for length in 1...min(Gazetteer.maxTokens, n - start) {
                 hash = FeatureHash.sequence(hash, lowerHashes[start + length - 1])
-                let found = mask(forSequenceHash: hash)
-                if found == 0 { continue }
+                let entry = mask(forSequenceHash: hash)
+                if entry == 0 { break }
+                let found = entry & ~Gazetteer.prefixBit
                 for category in 0..<Category.allCases.count where found & (1 << category) != 0 {
                     let base = UInt32(4 * category)
                     if length == 1 {

@@ -2,7 +2,7 @@ extension RecognizerModel {
     /// First bytes of every model file.
     static let magic: [UInt8] = Array("ENTITYD-NER".utf8)
     /// Bumped whenever features, hashing or layout change.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     /// The model file: magic, version, sections, then a checksum over all of it.
     func serialized() -> [UInt8] {
@@ -13,16 +13,20 @@ extension RecognizerModel {
         w.write(UInt32(labels.types.count))
         for type in labels.types { w.write(type) }
         w.write(confidenceTemperature)
-        w.write(array: transitions)
-        w.write(weightScale)
-        w.write(array: featureKeys)
-        w.write(array: weights)
+        w.write(UInt32(stages.count))
+        for stage in stages {
+            w.write(array: stage.transitions)
+            w.write(stage.weightScale)
+            w.write(array: stage.featureKeys)
+            w.write(array: stage.weights)
+        }
         w.write(array: gazetteer.keys)
         w.write(array: gazetteer.masks)
         w.write(array: lexicon.clusterKeys)
         w.write(array: lexicon.clusterValues)
         w.write(array: lexicon.caseKeys)
         w.write(array: lexicon.caseValues)
+        w.write(lexicon.frequentWords.joined(separator: "\n"))
         w.seal()
         return w.bytes
     }
@@ -44,31 +48,40 @@ extension RecognizerModel {
         for _ in 0..<typeCount { types.append(try r.readString()) }
         let labels = LabelSet(types: types)
         let temperature = try r.readFloat()
-        let transitions = try r.readFloatArray()
-        let scale = try r.readFloat()
-        let keys = try r.readArray(UInt64.self)
-        let weights = try r.readArray(Int16.self)
+        let stageCount = Int(try r.read(UInt32.self))
+        guard (1...2).contains(stageCount) else { throw RecognizerError(.invalidContent, "model declares \(stageCount) stages") }
+        var stages: [LinearStage] = []
+        for _ in 0..<stageCount {
+            let transitions = try r.readFloatArray()
+            let scale = try r.readFloat()
+            let keys = try r.readArray(UInt64.self)
+            let weights = try r.readArray(Int16.self)
+            guard transitions.count == labels.count * labels.count, weights.count == keys.count * labels.count,
+                  scale.isFinite, scale > 0, !keys.contains(0) else {
+                throw RecognizerError(.invalidContent, "model stage sections are inconsistent")
+            }
+            stages.append(LinearStage(featureKeys: keys, weights: weights, weightScale: scale, transitions: transitions))
+        }
         let gazetteerKeys = try r.readArray(UInt64.self)
         let gazetteerMasks = try r.readArray(UInt32.self)
         let clusterKeys = try r.readArray(UInt64.self)
         let clusterValues = try r.readArray(UInt32.self)
         let caseKeys = try r.readArray(UInt64.self)
         let caseValues = try r.readArray(UInt32.self)
+        let words = try r.readString()
         guard r.isAtEnd,
-              transitions.count == labels.count * labels.count,
-              weights.count == keys.count * labels.count,
               gazetteerKeys.count == gazetteerMasks.count,
               clusterKeys.count == clusterValues.count,
               caseKeys.count == caseValues.count,
-              scale.isFinite, scale > 0, temperature.isFinite, temperature > 0,
-              !keys.contains(0), !gazetteerKeys.contains(0), !clusterKeys.contains(0), !caseKeys.contains(0)
+              temperature.isFinite, temperature > 0,
+              !gazetteerKeys.contains(0), !clusterKeys.contains(0), !caseKeys.contains(0)
         else {
             throw RecognizerError(.invalidContent, "model sections are inconsistent with each other")
         }
-        self.init(name: name, labels: labels, featureKeys: keys, weights: weights, weightScale: scale,
-                  transitions: transitions, confidenceTemperature: temperature,
+        self.init(name: name, labels: labels, stages: stages, confidenceTemperature: temperature,
                   gazetteer: Gazetteer(keys: gazetteerKeys, masks: gazetteerMasks),
                   lexicon: WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues,
-                                       caseKeys: caseKeys, caseValues: caseValues))
+                                       caseKeys: caseKeys, caseValues: caseValues,
+                                       frequentWords: words.isEmpty ? [] : words.split(separator: "\n").map(String.init)))
     }
 }

@@ -1,17 +1,21 @@
 /// Word statistics learned from unlabeled news at training time and stored in the model:
 /// distributional word clusters and how often a word is capitalized in running text.
 struct WordLexicon: Sendable {
-    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 8 + 16 bits
+    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 10 + 14 bits
     /// (coarse, medium, fine), each 1-based so 0 means "no cluster".
     let clusterKeys: [UInt64]
     let clusterValues: [UInt32]
     /// Lowercase word hash → capitalization bucket (see `CasePrior`).
     let caseKeys: [UInt64]
     let caseValues: [UInt32]
+    /// The most frequent word forms of the training text, most frequent first: the words
+    /// whose single-token feature scores a tagger may precompute.
+    let frequentWords: [String]
     private let clusters: HashIndex
     private let cases: HashIndex
 
-    init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32]) {
+    init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32], frequentWords: [String] = []) {
+        self.frequentWords = frequentWords
         self.clusterKeys = clusterKeys
         self.clusterValues = clusterValues
         self.caseKeys = caseKeys

@@ -7,13 +7,12 @@ enum ConfidenceCalibration {
 
     static func temperature(for model: RecognizerModel, on corpus: ConllCorpus) -> Float {
         var outcomes: [(margin: Float, correct: Bool)] = []
-        var tagger = SentenceTagger(model: model)
+        var tagger = DocumentTagger(model: model)
         for document in corpus.documents {
             let tokens = document.map { $0.tokens.map { Substring($0) } }
-            let context = DocumentContext(document: tokens)
-            for (sentence, sentenceTokens) in zip(document, tokens) {
+            for (sentence, spans) in zip(document, tagger.marginSpans(tokens)) {
                 let gold = Set(ConllSpans.spans(of: sentence.tags))
-                for span in tagger.marginSpans(sentenceTokens, document: context) {
+                for span in spans {
                     outcomes.append((span.margin, gold.contains(TypedSpan(span.range, model.labels.types[span.type]))))
                 }
             }

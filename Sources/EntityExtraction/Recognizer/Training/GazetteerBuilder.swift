@@ -7,9 +7,10 @@ struct GazetteerBuilder {
 
     init() {}
 
-    /// All four sources compiled together.
-    static func build(_ sources: GazetteerSources) -> Gazetteer {
+    /// All sources compiled together.
+    static func build(_ sources: GazetteerSources, nameListSource: ConllCorpus? = nil) -> Gazetteer {
         var builder = GazetteerBuilder()
+        if let corpus = nameListSource { builder.addNameLists(corpus) }
         builder.addCities(sources.cities)
         builder.addColumns(sources.regions, columns: [3, 4], category: .region)
         builder.addColumns(sources.countryNames, columns: [0], category: .country)
@@ -26,8 +27,36 @@ struct GazetteerBuilder {
         let tokens = Self.tokens(of: name)
         guard !tokens.isEmpty, tokens.count <= Gazetteer.maxTokens else { return }
         var hash = FeatureHash.seed
-        for token in tokens { hash = FeatureHash.sequence(hash, FeatureHash.lowercased(token)) }
+        for (i, token) in tokens.enumerated() {
+            hash = FeatureHash.sequence(hash, FeatureHash.lowercased(token))
+            // Proper prefixes are marked so that matching stops as soon as no name can continue.
+            if i + 1 < tokens.count { entries[hash, default: 0] |= Gazetteer.prefixBit }
+        }
         entries[hash, default: 0] |= 1 << UInt32(category.rawValue)
+    }
+
+    /// Given names and surnames (first and last words of PER spans of two or more words) and
+    /// organization words (capitalized words seen five times or more inside ORG spans).
+    private mutating func addNameLists(_ corpus: ConllCorpus) {
+        var given: [String: Int] = [:]
+        var surnames: [String: Int] = [:]
+        var organization: [String: Int] = [:]
+        for sentence in corpus.sentences {
+            for span in ConllSpans.spans(of: sentence.tags) {
+                if span.type == "PER" && span.range.count >= 2 {
+                    given[sentence.tokens[span.range.lowerBound], default: 0] += 1
+                    surnames[sentence.tokens[span.range.upperBound - 1], default: 0] += 1
+                }
+                if span.type == "ORG" {
+                    for token in sentence.tokens[span.range] where token.first?.isUppercase == true && token.count > 2 {
+                        organization[token, default: 0] += 1
+                    }
+                }
+            }
+        }
+        for (name, _) in given where name.count > 1 { add(Substring(name), .givenName) }
+        for (name, count) in surnames where count >= 2 && name.count > 1 { add(Substring(name), .surname) }
+        for (word, count) in organization where count >= 5 { add(Substring(word), .organizationWord) }
     }
 
     private mutating func addCities(_ text: String) {

@@ -1,5 +1,16 @@
 /// Builds the `WordLexicon` from unlabeled text plus the training text.
 enum LexiconBuilder {
+    /// The `count` most frequent token strings (ties by string), without line breaks.
+    static func frequentWords(_ sentences: [[Substring]], count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        var frequency: [Substring: Int] = [:]
+        for sentence in sentences {
+            for token in sentence where !token.contains("\n") { frequency[token, default: 0] += 1 }
+        }
+        return frequency.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(count).map { String($0.key) }
+    }
+
     static func build(_ data: TrainingData, configuration: TrainingConfiguration, log: (String) -> Void) -> WordLexicon {
         var priors = CasePriorBuilder()
         var sentences: [[Substring]] = []
@@ -18,6 +29,7 @@ enum LexiconBuilder {
                 sentences, sizes: configuration.clusterSizes, vocabulary: configuration.clusterVocabulary,
                 iterations: configuration.clusterIterations, log: log)
         }
-        return WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues, caseKeys: cases.keys, caseValues: cases.values)
+        return WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues, caseKeys: cases.keys, caseValues: cases.values,
+                           frequentWords: frequentWords(sentences, count: configuration.frequentWords))
     }
 }

@@ -1,10 +1,7 @@
 /// Turns trained float weights into the shipped model: keeps the strongest feature rows and
 /// quantizes them to Int16 with one shared scale.
 enum ModelCompiler {
-    static func compile(
-        name: String, labels: LabelSet, keys: [UInt64], weights: [Float], transitions: [Float],
-        maxFeatures: Int, temperature: Float, gazetteer: Gazetteer, lexicon: WordLexicon
-    ) -> RecognizerModel {
+    static func compile(labels: LabelSet, keys: [UInt64], weights: [Float], transitions: [Float], maxFeatures: Int) -> LinearStage {
         let l = labels.count
         var strength = [Float](repeating: 0, count: keys.count)
         for row in 0..<keys.count {
@@ -31,8 +28,6 @@ enum ModelCompiler {
             keptKeys.append(keys[row])
             quantized.append(contentsOf: values)
         }
-        return RecognizerModel(name: name, labels: labels, featureKeys: keptKeys, weights: quantized,
-                               weightScale: scale, transitions: transitions, confidenceTemperature: temperature,
-                               gazetteer: gazetteer, lexicon: lexicon)
+        return LinearStage(featureKeys: keptKeys, weights: quantized, weightScale: scale, transitions: transitions)
     }
 }

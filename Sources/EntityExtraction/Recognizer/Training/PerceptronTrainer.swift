@@ -19,11 +19,11 @@ struct PerceptronTrainer {
         accumulatedTransitions = [Double](repeating: 0, count: l * l)
     }
 
-    /// One pass over the sentences in an order drawn from `generator`; returns the share of
-    /// tokens mislabelled before their update.
-    mutating func pass<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    /// One pass over the sentences (all, or those `include` accepts) in an order drawn from
+    /// `generator`; returns the share of tokens mislabelled before their update.
+    mutating func pass<G: RandomNumberGenerator>(using generator: inout G, include: (TrainingSet.Sentence) -> Bool = { _ in true }) -> Double {
         let l = labels.count
-        var order = Array(set.sentences.indices)
+        var order = set.sentences.indices.filter { include(set.sentences[$0]) }
         order.shuffle(using: &generator)
         var decoder = ViterbiDecoder(labels: labels, transitions: transitions)
         var emissions: [Float] = []
@@ -31,17 +31,7 @@ struct PerceptronTrainer {
         for index in order {
             let sentence = set.sentences[index]
             let n = sentence.count
-            if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
-            weights.withUnsafeBufferPointer { w in
-                for i in 0..<n {
-                    let t = sentence.firstToken + i
-                    for y in 0..<l { emissions[i * l + y] = 0 }
-                    for f in set.featureIDs[set.tokenStarts[t]..<set.tokenStarts[t + 1]] {
-                        let base = Int(f) * l
-                        for y in 0..<l { emissions[i * l + y] += w[base + y] }
-                    }
-                }
-            }
+            Self.emissions(sentence, set: set, weights: weights, labelCount: l, into: &emissions)
             decoder.setTransitions(transitions)
             emissions.withUnsafeBufferPointer { e in
                 _ = decoder.decode(UnsafeBufferPointer(rebasing: e[0..<(n * l)]), count: n)
@@ -53,6 +43,38 @@ struct PerceptronTrainer {
             steps += 1
         }
         return tokens == 0 ? 0 : Double(errors) / Double(tokens)
+    }
+
+    /// Sums float weights of the sentence's features into `emissions[i * L + y]`.
+    static func emissions(_ sentence: TrainingSet.Sentence, set: TrainingSet, weights: [Float], labelCount l: Int, into emissions: inout [Float]) {
+        let n = sentence.count
+        if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+                let t = sentence.firstToken + i
+                for y in 0..<l { emissions[i * l + y] = 0 }
+                for f in set.featureIDs[set.tokenStarts[t]..<set.tokenStarts[t + 1]] {
+                    let base = Int(f) * l
+                    for y in 0..<l { emissions[i * l + y] += w[base + y] }
+                }
+            }
+        }
+    }
+
+    /// Labels of the sentences `include` accepts, by the averaged weights (others get `[]`).
+    func predict(include: (TrainingSet.Sentence) -> Bool) -> [[Int]] {
+        let l = labels.count
+        let (weights, transitions) = averaged()
+        var decoder = ViterbiDecoder(labels: labels, transitions: transitions)
+        var emissions: [Float] = []
+        return set.sentences.map { sentence in
+            guard include(sentence), sentence.count > 0 else { return [] }
+            Self.emissions(sentence, set: set, weights: weights, labelCount: l, into: &emissions)
+            emissions.withUnsafeBufferPointer { e in
+                _ = decoder.decode(UnsafeBufferPointer(rebasing: e[0..<(sentence.count * l)]), count: sentence.count)
+            }
+            return Array(decoder.path[0..<sentence.count])
+        }
     }
 
     private mutating func update(_ sentence: TrainingSet.Sentence, predicted: [Int]) {

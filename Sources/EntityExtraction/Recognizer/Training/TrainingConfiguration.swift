@@ -5,7 +5,7 @@ public struct TrainingConfiguration: Sendable {
     /// Seed of the sentence shuffling.
     public var seed: UInt64 = 1
     /// Weight rows kept after training (the largest by magnitude): bounds the model size.
-    public var maxFeatures: Int = 400_000
+    public var maxFeatures: Int = 40_000
     /// Features seen fewer times than this in the training data get no weights.
     public var minFeatureCount: Int = 1
     /// Scales perceptron updates on the extra (silver) corpus relative to the main one.
@@ -17,6 +17,13 @@ public struct TrainingConfiguration: Sendable {
     public var clusterIterations: Int = 4
     /// Vocabulary size the clusterings consider (most frequent words).
     public var clusterVocabulary: Int = 40_000
+    /// 2: add a second stage that reads the first stage's labels across the document.
+    public var stages: Int = 2
+    /// Folds of the jackknife that gives the second stage honest first-stage labels on the
+    /// training data (each fold labelled by a first stage trained without it).
+    public var folds: Int = 4
+    /// Frequent words stored in the model for precomputed feature scores.
+    public var frequentWords: Int = 20_000
     /// Name stored in the model and reported in outputs.
     public var modelName: String = "entityd-conll"
     /// Score the dev corpus after every pass (slower; for tuning).

@@ -10,9 +10,15 @@ public struct TrainingData: Sendable {
     public var gazetteers: GazetteerSources
     /// Unlabeled news text, one paragraph per line, for word clusters and capitalization priors.
     public var unlabeled: [String]
+    /// Annotated text (CoNLL types) that only feeds name lists into the gazetteer: given names
+    /// from PER spans, frequent words of ORG spans. Use data other than `train` (e.g. GMB),
+    /// or those features would fire on every training name and be trusted too much.
+    public var nameListSource: ConllCorpus?
 
     public init(train: ConllCorpus, extra: ConllCorpus? = nil, dev: ConllCorpus? = nil,
-                gazetteers: GazetteerSources = GazetteerSources(), unlabeled: [String] = []) {
+                gazetteers: GazetteerSources = GazetteerSources(), unlabeled: [String] = [],
+                nameListSource: ConllCorpus? = nil) {
+        self.nameListSource = nameListSource
         self.train = train
         self.extra = extra
         self.dev = dev

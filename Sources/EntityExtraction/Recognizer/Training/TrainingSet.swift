@@ -5,6 +5,8 @@ struct TrainingSet {
         var firstToken: Int
         var count: Int
         var weight: Float
+        /// Index of the sentence's document over all corpora, in order.
+        var document: Int
     }
 
     var sentences: [Sentence] = []
@@ -17,21 +19,24 @@ struct TrainingSet {
     var keys: [UInt64] = []
 
     /// Counts feature keys over the corpora, then assigns ids to those seen `minCount` times.
-    init(corpora: [(ConllCorpus, Float)], extractor: FeatureExtractor, labels: LabelSet, minCount: Int) throws {
+    /// With `firstStage` (labels of every sentence over all corpora, in order), the
+    /// second-stage features are extracted too.
+    init(corpora: [(ConllCorpus, Float)], extractor: FeatureExtractor, labels: LabelSet, minCount: Int,
+         firstStage: [[Int]]? = nil) throws {
         var counts: [UInt64: Int32] = [:]
         var scratch = FeatureScratch()
         if minCount > 1 {
-            Self.forEachSentence(corpora, extractor: extractor, scratch: &scratch) { _, _, scratch, _ in
+            Self.forEachSentence(corpora, extractor: extractor, labels: labels, firstStage: firstStage, scratch: &scratch) { _, _, _, scratch, _ in
                 for key in scratch.keys { counts[key, default: 0] += 1 }
             }
         }
         var ids: [UInt64: Int32] = [:]
         let decoder = BILOUDecoder(labels: labels)
         var unknownTypes = Set<String>()
-        Self.forEachSentence(corpora, extractor: extractor, scratch: &scratch) { sentence, weight, scratch, n in
+        Self.forEachSentence(corpora, extractor: extractor, labels: labels, firstStage: firstStage, scratch: &scratch) { sentence, document, weight, scratch, n in
             let spans = ConllSpans.spans(of: sentence.tags)
             for span in spans where !labels.types.contains(span.type) { unknownTypes.insert(span.type) }
-            sentences.append(Sentence(firstToken: gold.count, count: n, weight: weight))
+            sentences.append(Sentence(firstToken: gold.count, count: n, weight: weight, document: document))
             gold.append(contentsOf: decoder.encode(spans, count: n))
             for i in 0..<n {
                 for key in scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]] {
@@ -54,17 +59,31 @@ struct TrainingSet {
     }
 
     private static func forEachSentence(
-        _ corpora: [(ConllCorpus, Float)], extractor: FeatureExtractor, scratch: inout FeatureScratch,
-        _ body: (ConllCorpus.Sentence, Float, FeatureScratch, Int) -> Void
+        _ corpora: [(ConllCorpus, Float)], extractor: FeatureExtractor, labels: LabelSet, firstStage: [[Int]]?,
+        scratch: inout FeatureScratch, _ body: (ConllCorpus.Sentence, Int, Float, FeatureScratch, Int) -> Void
     ) {
+        var documentIndex = 0
+        var sentenceIndex = 0
         for (corpus, weight) in corpora {
             for document in corpus.documents {
                 let tokens = document.map { $0.tokens.map { Substring($0) } }
-                let context = DocumentContext(document: tokens)
-                for (sentence, sentenceTokens) in zip(document, tokens) {
-                    extractor.extract(sentenceTokens, document: context, into: &scratch)
-                    body(sentence, weight, scratch, sentenceTokens.count)
+                let analyzed = AnalyzedDocument(tokens)
+                let context = DocumentContext(document: tokens, analyzed: analyzed)
+                var evidence: FirstPassEvidence?
+                var documentLabels: ArraySlice<[Int]> = []
+                if let firstStage {
+                    documentLabels = firstStage[sentenceIndex..<(sentenceIndex + document.count)]
+                    evidence = FirstPassEvidence(analyzed: analyzed, labels: Array(documentLabels), labelSet: labels)
                 }
+                for (offset, sentence) in document.enumerated() {
+                    let stageEvidence = evidence.map {
+                        StageEvidence(labels: documentLabels[documentLabels.startIndex + offset][...], document: $0, labelSet: labels)
+                    }
+                    extractor.extract(analyzed, sentence: offset, document: context, evidence: stageEvidence, into: &scratch)
+                    body(sentence, documentIndex, weight, scratch, sentence.tokens.count)
+                }
+                sentenceIndex += document.count
+                documentIndex += 1
             }
         }
     }

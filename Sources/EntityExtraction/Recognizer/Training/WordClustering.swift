@@ -92,14 +92,17 @@ struct WordClustering {
         return assignment
     }
 
-    /// Lexicon entries: word hash → cluster ids of each size packed 8 + 8 + 16 bits (1-based).
+    /// Lexicon entries: word hash → cluster ids of each size packed 8 + 10 + 14 bits (1-based;
+    /// sizes are capped at 255, 1023 and 16383).
     static func packedClusters(_ sentences: [[Substring]], sizes: [Int], vocabulary: Int, iterations: Int,
                                log: (String) -> Void) -> (keys: [UInt64], values: [UInt32]) {
         let clustering = WordClustering(sentences, vocabulary: vocabulary)
         log("clustering: \(clustering.words.count) words, \(clustering.successors.count) distinct bigrams")
         var packed = [UInt32](repeating: 0, count: clustering.words.count)
-        let shifts: [UInt32] = [0, 8, 16]
-        for (level, size) in sizes.prefix(3).enumerated() {
+        let shifts: [UInt32] = [0, 8, 18]
+        let limits = [255, 1023, 16383]
+        for (level, requested) in sizes.prefix(3).enumerated() {
+            let size = min(requested, limits[level])
             let classes = clustering.classes(size, iterations: iterations)
             for w in 0..<clustering.words.count { packed[w] |= UInt32(classes[w] + 1) << shifts[level] }
             log("clustering: \(size) classes done")

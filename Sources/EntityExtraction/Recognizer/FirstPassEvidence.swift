@@ -1,0 +1,41 @@
+/// What the first stage said about each word across one document, for the second stage:
+/// how often the word occurs and how often inside a span of each type (Ratinov & Roth 2009's
+/// context aggregation of predictions, so that "Clinton" agrees with "Bill Clinton").
+struct FirstPassEvidence: Sendable {
+    /// Per lowercase word hash: lane 0 occurrences, lane 1 + t occurrences inside type t spans.
+    private var counts: [UInt64: SIMD8<Int32>] = [:]
+    let typeCount: Int
+
+    static let maxTypes = 7
+
+    init(analyzed: AnalyzedDocument, labels: [[Int]], labelSet: LabelSet) {
+        typeCount = min(labelSet.types.count, Self.maxTypes)
+        for (s, sentenceLabels) in labels.enumerated() {
+            for (info, label) in zip(analyzed.infos[analyzed.range(of: s)], sentenceLabels) {
+                guard info.has(.hasLetter) else { continue }
+                var entry = counts[info.lower] ?? SIMD8<Int32>()
+                entry[0] += 1
+                if let t = labelSet.type(of: label), t < typeCount { entry[1 + t] += 1 }
+                counts[info.lower] = entry
+            }
+        }
+    }
+
+    /// Counts for the word's other occurrences (its own label taken out): lane 0 total, then
+    /// per type; nil when the word occurs only once.
+    @inline(__always)
+    func others(lower: UInt64, ownType: Int?) -> SIMD8<Int32>? {
+        guard var entry = counts[lower], entry[0] > 1 else { return nil }
+        entry[0] -= 1
+        if let t = ownType, t < typeCount { entry[1 + t] -= 1 }
+        return entry
+    }
+}
+
+/// The first stage's labels for one sentence plus the document's aggregate, as the second
+/// stage's feature extraction reads them.
+struct StageEvidence {
+    let labels: ArraySlice<Int>
+    let document: FirstPassEvidence
+    let labelSet: LabelSet
+}
