@@ -11,6 +11,12 @@ struct DocumentTagger {
     private var decoders: [ViterbiDecoder]
     private var emissions: [Float] = []
     private var accumulator: [Int32]
+    /// String-only weight sums of the sentence's uncached words, `parts × L` per token.
+    private var wordScores: [Int32] = []
+    /// Per token: where its string-only sums are (`>= 0`: offset in the stage's cache;
+    /// `< 0`: token index `-1 - j` in `wordScores`).
+    private var wordOffsets: [Int] = []
+    private var wordKeys: [UInt64] = []
 
     init(model: RecognizerModel) {
         self.model = model
@@ -51,12 +57,80 @@ struct DocumentTagger {
     private mutating func score(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext, evidence: StageEvidence?) -> Bool {
         let n = analyzed.range(of: s).count
         guard n > 0 else { return false }
-        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, into: &scratch)
-        let needed = n * model.labels.count
-        if emissions.count < needed { emissions = [Float](repeating: 0, count: needed) }
-        model.stages[stage].scoreEmissions(scratch, count: n, labelCount: model.labels.count,
-                                           into: &emissions, accumulator: &accumulator)
+        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, contextOnly: true, into: &scratch)
+        let l = model.labels.count, parts = WordScoreCache.parts
+        if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
+        if wordOffsets.count < n {
+            wordOffsets = [Int](repeating: 0, count: n)
+            wordScores = [Int32](repeating: 0, count: n * parts * l)
+        }
+        let cache = model.wordCaches[stage]
+        let weights = model.stages[stage]
+        for j in 0..<n {
+            let info = scratch.infos[j]
+            if let offset = cache.offset(exact: info.exact) {
+                wordOffsets[j] = offset
+                continue
+            }
+            wordOffsets[j] = -1 - j
+            for part in FeatureExtractor.WordPart.allCases {
+                wordKeys.removeAll(keepingCapacity: true)
+                FeatureExtractor.wordKeys(info, cluster: scratch.clusters[j], part: part) { wordKeys.append($0) }
+                let base = (j * parts + part.rawValue) * l
+                for y in 0..<l { wordScores[base + y] = 0 }
+                wordKeys.withUnsafeBufferPointer { keys in
+                    wordScores.withUnsafeMutableBufferPointer { weights.table.accumulate(keys, into: $0.baseAddress! + base) }
+                }
+            }
+        }
+        cache.withVectors { cached in
+            wordScores.withUnsafeBufferPointer { computed in
+                scratch.keys.withUnsafeBufferPointer { keys in
+                    accumulator.withUnsafeMutableBufferPointer { sums in
+                        let sum = sums.baseAddress!
+                        func add(_ j: Int, _ part: FeatureExtractor.WordPart) {
+                            let offset = wordOffsets[j]
+                            let vector = offset >= 0
+                                ? cached + offset + part.rawValue * l
+                                : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
+                            for y in 0..<l { sum[y] &+= vector[y] }
+                        }
+                        func addBoundary(_ part: FeatureExtractor.WordPart) {
+                            for y in 0..<l { sum[y] &+= cache.boundary[part.rawValue * l + y] }
+                        }
+                        for i in 0..<n {
+                            for y in 0..<l { sum[y] = 0 }
+                            weights.table.accumulate(UnsafeBufferPointer(rebasing: keys[scratch.offsets[i]..<scratch.offsets[i + 1]]), into: sum)
+                            add(i, .itself)
+                            if i >= 1 { add(i - 1, .nextToken) } else { addBoundary(.nextToken) }
+                            if i >= 2 { add(i - 2, .tokenAfterNext) } else { addBoundary(.tokenAfterNext) }
+                            if i + 1 < n { add(i + 1, .previousToken) } else { addBoundary(.previousToken) }
+                            if i + 2 < n { add(i + 2, .tokenBeforePrevious) } else { addBoundary(.tokenBeforePrevious) }
+                            for y in 0..<l { emissions[i * l + y] = Float(sum[y]) * weights.weightScale }
+                        }
+                    }
+                }
+            }
+        }
         return true
+    }
+
+    /// The reference scoring the fast path must equal: every key looked up one by one.
+    mutating func referenceEmissions(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext,
+                                     evidence: StageEvidence?) -> [Float] {
+        let n = analyzed.range(of: s).count
+        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, into: &scratch)
+        var result = [Float](repeating: 0, count: n * model.labels.count)
+        model.stages[stage].scoreEmissions(scratch, count: n, labelCount: model.labels.count, into: &result, accumulator: &accumulator)
+        return result
+    }
+
+    /// The fast path's emission scores, for comparison with `referenceEmissions`.
+    mutating func fastEmissions(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext,
+                                evidence: StageEvidence?) -> [Float] {
+        let n = analyzed.range(of: s).count
+        guard score(analyzed, s, stage: stage, context: context, evidence: evidence) else { return [] }
+        return Array(emissions[0..<(n * model.labels.count)])
     }
 
     @discardableResult

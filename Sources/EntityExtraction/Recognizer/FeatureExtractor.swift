@@ -23,8 +23,11 @@ struct FeatureExtractor: Sendable {
 
     /// Fills `scratch` with the sentence's keys: token i's are
     /// `scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]]`.
+    ///
+    /// With `contextOnly`, the keys that depend on a single token's string alone (see
+    /// `wordKeys`) are left out: a `WordScoreCache` supplies their summed weights instead.
     func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
-                 into scratch: inout FeatureScratch) {
+                 contextOnly: Bool = false, into scratch: inout FeatureScratch) {
         let range = analyzed.range(of: s)
         let n = range.count
         scratch.reset(count: n)
@@ -43,14 +46,15 @@ struct FeatureExtractor: Sendable {
         let headline = analyzed.headlines[s]
         scratch.offsets[0] = 0
         for i in 0..<n {
-            tokenFeatures(i, count: n, headline: headline, document: document, scratch: &scratch)
+            tokenFeatures(i, count: n, headline: headline, document: document, contextOnly: contextOnly, scratch: &scratch)
             if let evidence { evidenceFeatures(i, count: n, evidence, scratch: &scratch) }
             scratch.offsets[i + 1] = scratch.keys.count
         }
     }
 
     @inline(__always)
-    private func tokenFeatures(_ i: Int, count n: Int, headline: Bool, document: DocumentContext, scratch: inout FeatureScratch) {
+    private func tokenFeatures(_ i: Int, count n: Int, headline: Bool, document: DocumentContext, contextOnly: Bool,
+                               scratch: inout FeatureScratch) {
         let info = scratch.infos[i]
         func emit(_ template: FeatureTemplate, _ value: UInt64) {
             scratch.keys.append(FeatureHash.mix(template.rawValue, value))
@@ -65,24 +69,26 @@ struct FeatureExtractor: Sendable {
         let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
 
         emit(.bias, 0)
-        emit(.word, info.exact)
-        emit(.lower, info.lower)
-        emit(.shape, info.shape)
-        emit(.shortShape, info.shortShape)
-        emit(.prefix1, info.prefixes.0)
-        emit(.prefix2, info.prefixes.1)
-        emit(.prefix3, info.prefixes.2)
-        emit(.prefix4, info.prefixes.3)
-        emit(.suffix1, info.suffixes.0)
-        emit(.suffix2, info.suffixes.1)
-        emit(.suffix3, info.suffixes.2)
-        emit(.suffix4, info.suffixes.3)
-        emit(.lowerMinus2, lowerAt(i - 2))
-        emit(.lowerMinus1, lowerAt(i - 1))
-        emit(.lowerPlus1, lowerAt(i + 1))
-        emit(.lowerPlus2, lowerAt(i + 2))
-        emit(.shapeMinus1, shapeAt(i - 1))
-        emit(.shapePlus1, shapeAt(i + 1))
+        if !contextOnly {
+            emit(.word, info.exact)
+            emit(.lower, info.lower)
+            emit(.shape, info.shape)
+            emit(.shortShape, info.shortShape)
+            emit(.prefix1, info.prefixes.0)
+            emit(.prefix2, info.prefixes.1)
+            emit(.prefix3, info.prefixes.2)
+            emit(.prefix4, info.prefixes.3)
+            emit(.suffix1, info.suffixes.0)
+            emit(.suffix2, info.suffixes.1)
+            emit(.suffix3, info.suffixes.2)
+            emit(.suffix4, info.suffixes.3)
+            emit(.lowerMinus2, lowerAt(i - 2))
+            emit(.lowerMinus1, lowerAt(i - 1))
+            emit(.lowerPlus1, lowerAt(i + 1))
+            emit(.lowerPlus2, lowerAt(i + 2))
+            emit(.shapeMinus1, shapeAt(i - 1))
+            emit(.shapePlus1, shapeAt(i + 1))
+        }
         emit(.bigramLeft, FeatureHash.mix(lowerAt(i - 1), info.lower))
         emit(.bigramRight, FeatureHash.mix(info.lower, lowerAt(i + 1)))
         emit(.shapeTrigram, FeatureHash.mix(FeatureHash.mix(shapeAt(i - 1), info.shortShape), shapeAt(i + 1)))
@@ -100,9 +106,11 @@ struct FeatureExtractor: Sendable {
         if i > 0 { gazetteerFeatures(scratch.marks[i - 1], .gazetteerMinus1, &scratch) }
         if i + 1 < n { gazetteerFeatures(scratch.marks[i + 1], .gazetteerPlus1, &scratch) }
 
-        clusterFeatures(scratch.clusters[i], .clusterHere, full: true, &scratch)
-        if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
-        if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
+        if !contextOnly {
+            clusterFeatures(scratch.clusters[i], .clusterHere, full: true, &scratch)
+            if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
+            if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
+        }
 
         if document.topic != 0 && info.has(.initialCapital) {
             emit(.topicShape, FeatureHash.mix(document.topic, info.shortShape))
@@ -165,11 +173,71 @@ struct FeatureExtractor: Sendable {
 
     @inline(__always)
     private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ scratch: inout FeatureScratch) {
+        Self.clusterKeys(packed, template, full: full) { scratch.keys.append($0) }
+    }
+
+    @inline(__always)
+    private static func clusterKeys(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ emit: (UInt64) -> Void) {
         guard packed != 0 else { return }
         let coarse = UInt64(packed & 0xFF), medium = UInt64((packed >> 8) & 0x3FF), fine = UInt64(packed >> 18)
-        if coarse != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 1 << 20 | coarse)) }
-        if medium != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 2 << 20 | medium)) }
-        if full && fine != 0 { scratch.keys.append(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }
+        if coarse != 0 { emit(FeatureHash.mix(template.rawValue, 1 << 20 | coarse)) }
+        if medium != 0 { emit(FeatureHash.mix(template.rawValue, 2 << 20 | medium)) }
+        if full && fine != 0 { emit(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }
+    }
+
+    /// Where a word's string-only keys apply, relative to the word's own position.
+    enum WordPart: Int, CaseIterable {
+        case itself = 0, nextToken, tokenAfterNext, previousToken, tokenBeforePrevious
+    }
+
+    /// The keys that depend on one word's string alone and apply at `part` (the ones
+    /// `extract(contextOnly: true)` leaves out). Their weights can be summed once per word.
+    static func wordKeys(_ info: TokenInfo, cluster: UInt32, part: WordPart, _ emit: (UInt64) -> Void) {
+        func key(_ template: FeatureTemplate, _ value: UInt64) { emit(FeatureHash.mix(template.rawValue, value)) }
+        switch part {
+        case .itself:
+            key(.word, info.exact)
+            key(.lower, info.lower)
+            key(.shape, info.shape)
+            key(.shortShape, info.shortShape)
+            key(.prefix1, info.prefixes.0)
+            key(.prefix2, info.prefixes.1)
+            key(.prefix3, info.prefixes.2)
+            key(.prefix4, info.prefixes.3)
+            key(.suffix1, info.suffixes.0)
+            key(.suffix2, info.suffixes.1)
+            key(.suffix3, info.suffixes.2)
+            key(.suffix4, info.suffixes.3)
+            clusterKeys(cluster, .clusterHere, full: true, emit)
+        case .nextToken:
+            key(.lowerMinus1, info.lower)
+            key(.shapeMinus1, info.shortShape)
+            clusterKeys(cluster, .clusterMinus1, full: false, emit)
+        case .tokenAfterNext:
+            key(.lowerMinus2, info.lower)
+        case .previousToken:
+            key(.lowerPlus1, info.lower)
+            key(.shapePlus1, info.shortShape)
+            clusterKeys(cluster, .clusterPlus1, full: false, emit)
+        case .tokenBeforePrevious:
+            key(.lowerPlus2, info.lower)
+        }
+    }
+
+    /// The keys a token gets when the neighbour that `part` names lies outside the sentence.
+    static func boundaryKeys(_ part: WordPart, _ emit: (UInt64) -> Void) {
+        func key(_ template: FeatureTemplate, _ value: UInt64) { emit(FeatureHash.mix(template.rawValue, value)) }
+        switch part {
+        case .itself: break
+        case .nextToken:
+            key(.lowerMinus1, before)
+            key(.shapeMinus1, before)
+        case .tokenAfterNext: key(.lowerMinus2, before)
+        case .previousToken:
+            key(.lowerPlus1, after)
+            key(.shapePlus1, after)
+        case .tokenBeforePrevious: key(.lowerPlus2, after)
+        }
     }
 }
 

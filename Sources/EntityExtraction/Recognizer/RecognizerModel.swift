@@ -10,6 +10,19 @@ struct RecognizerModel: Sendable {
     let confidenceTemperature: Float
     let gazetteer: Gazetteer
     let lexicon: WordLexicon
+    /// One per stage: summed string-only weights of the frequent words.
+    let wordCaches: [WordScoreCache]
+
+    init(name: String, labels: LabelSet, stages: [LinearStage], confidenceTemperature: Float,
+         gazetteer: Gazetteer, lexicon: WordLexicon) {
+        self.name = name
+        self.labels = labels
+        self.stages = stages
+        self.confidenceTemperature = confidenceTemperature
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        wordCaches = stages.map { WordScoreCache(stage: $0, lexicon: lexicon, labelCount: labels.count) }
+    }
 
     var extractor: FeatureExtractor { FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon) }
 
