@@ -27,7 +27,7 @@ extension Extractor {
             range = (cut + 1)..<range.upperBound  // "Secretary of Defense Lloyd Austin": the role ends at "of"
         }
         var rest = range
-        while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        while rest.count > 1, Self.isTitle(tokens[rest.lowerBound].text) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
             range = rest
         } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
@@ -115,6 +115,13 @@ extension Extractor {
             }
         }
         return Candidate(tokens: m.tokens, sentence: m.sentence, type: type, confidence: m.confidence, source: .recognizer, canonical: canonical)
+    }
+
+    /// A title or role, also hyphenated from titles ("Lieutenant-Colonel", "Vice-President").
+    static func isTitle(_ word: Substring) -> Bool {
+        if titles.contains(String(word)) { return true }
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return false }
+        return word.split(separator: "-").allSatisfy { titles.contains(String($0)) }
     }
 
     /// Possessive endings and punctuation are never part of a name.

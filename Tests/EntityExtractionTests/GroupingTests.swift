@@ -170,6 +170,8 @@ import Testing
         #expect(misread.label == "PER" && misread.name == "Lloyd Austin")
         let titled = try #require(extractor.cleaned(1..<6, label: "PER", confidence: 0.7, sentence: 0, in: tokenized))
         #expect(titled.name == "Lloyd Austin")
+        let hyphenated = extractor.tokenizer.tokenize("Lieutenant-Colonel Max Marriner")
+        #expect(extractor.cleaned(0..<3, label: "PER", confidence: 0.9, sentence: 0, in: hyphenated)?.name == "Max Marriner")
         // General(0) Motors(1) and(2) Major(3) League(4) Baseball(5) stay organizations.
         let companies = extractor.tokenizer.tokenize("General Motors and Major League Baseball")
         #expect(extractor.cleaned(0..<2, label: "ORG", confidence: 0.7, sentence: 0, in: companies)?.label == "ORG")
