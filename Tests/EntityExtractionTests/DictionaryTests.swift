@@ -48,6 +48,9 @@ import Testing
         #expect(wagner.mentions.allSatisfy { $0.confidence == 1 })
         let person = try #require(result.entities.first { $0.name == "Yevgeny Prigozhin" })
         #expect(person.type == .person && person.mentions.map(\.text) == ["Prigozhin"])
+        let headline = try extractor.extract(Article(text: "PRIGOZHIN SAYS WAGNER HOLDS BAKHMUT\nThe claim was denied."))
+        #expect(headline.entities.first { $0.name == "Yevgeny Prigozhin" }?.mentions.map(\.text) == ["PRIGOZHIN"])
+        #expect(headline.entities.first { $0.name == "Wagner Group" }?.mentions.map(\.text) == ["WAGNER"])
     }
 
     @Test func phraseMatcherPrefersTheLongestPhraseAndIgnoresApostropheStyle() {
