@@ -19,8 +19,15 @@ extension Extractor {
         while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
         guard !range.isEmpty else { return nil }
+        if label == "PER",
+            let cut = range.last(where: { i in
+                i < range.upperBound - 1 && Self.roleConnectors.contains(String(tokens[i].text))
+            })
+        {
+            range = (cut + 1)..<range.upperBound  // "Secretary of Defense Lloyd Austin": the role ends at "of"
+        }
         var rest = range
-        while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        while rest.count > 1, Self.isTitle(tokens[rest.lowerBound].text) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
             range = rest
         } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
@@ -87,8 +94,13 @@ extension Extractor {
                     canonical = entry.name
                 } else {
                     let place = names.first { gazetteer.isGeopolitical($0) }
-                    type = place == nil ? .loc : .gpe
-                    if m.name.isShouted, let place { canonical = place }
+                    if place == nil, let demonym = names.lazy.compactMap({ self.gazetteer.demonyms[$0] }).first {
+                        type = .norp  // "Russians" is never a place
+                        canonical = demonym.canonical
+                    } else {
+                        type = place == nil ? .loc : .gpe
+                        if m.name.isShouted, let place { canonical = place }
+                    }
                 }
             default:
                 if let entry, entry.type.conllType == "MISC" {
@@ -103,6 +115,13 @@ extension Extractor {
             }
         }
         return Candidate(tokens: m.tokens, sentence: m.sentence, type: type, confidence: m.confidence, source: .recognizer, canonical: canonical)
+    }
+
+    /// A title or role, also hyphenated from titles ("Lieutenant-Colonel", "Vice-President").
+    static func isTitle(_ word: Substring) -> Bool {
+        if titles.contains(String(word)) { return true }
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return false }
+        return word.split(separator: "-").allSatisfy { titles.contains(String($0)) }
     }
 
     /// Possessive endings and punctuation are never part of a name.

@@ -9,7 +9,13 @@ extension Extractor {
         "Father", "Sheikh", "Emir", "Crown", "Speaker", "Justice", "Commissioner", "Director", "Spokesman",
         "Spokeswoman", "Coach", "Premier", "Presidents", "Leader", "Chairman", "Chairwoman", "Sheik", "Ayatollah",
         "Commander-in-Chief", "Field", "Marshal", "Brig.", "Cpl.", "Pvt.", "Officer", "Agent", "Detective",
+        // departments that end a role ("Secretary of State Antony Blinken")
+        "State", "Interior", "Treasury", "Finance", "Affairs", "Health", "Education", "Energy", "Commerce", "Labor",
+        "Agriculture", "Transportation", "Homeland", "Security", "Staff", "Economy", "Trade",
     ]
+
+    /// Lower-case words that join a role, never a name: "Secretary of Defense Lloyd Austin".
+    static let roleConnectors: Set<String> = ["of", "the", "for", "and", "to", "on", "at"]
 
     /// Roles that, right before a first and last name, make the name a person even where the
     /// recognizer read "Secretary of Defense Lloyd Austin" as an organization. Narrower than

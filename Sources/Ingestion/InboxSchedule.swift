@@ -23,7 +23,8 @@ struct InboxSchedule {
         case appeared(String, Hint)
         /// The kernel dropped events (IN_Q_OVERFLOW): only a rescan finds everything.
         case overflowed
-        /// Time to look for leftovers of crashed instances.
+        /// Time to look for leftovers of crashed instances, and to rescan the inbox for
+        /// files no event announces.
         case recoveryDue
         /// The name could not be claimed yet (the same name is still in flight here).
         case deferred(String, Hint)
@@ -73,6 +74,10 @@ struct InboxSchedule {
             rescanRequested = true
         case .recoveryDue:
             recoveryRequested = true
+            // Files no event will announce again: those whose claim failed (they wait in
+            // the inbox) and, on a shared file system, those other machines dropped
+            // (inotify reports local changes only).
+            rescanRequested = true
         case .deferred(let name, let hint):
             if deferred.count + hints.count >= capacity {
                 rescanRequested = true

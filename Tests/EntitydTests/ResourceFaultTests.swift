@@ -30,12 +30,8 @@ import Testing
         mkdir(outbox, 0o755)
         try Mounts.tmpfs(outbox, size: "256k")
         defer { Mounts.unmount(outbox) }
-        // Fill the file system to the last block.
         let filler = outbox + "/.filler"
-        let fd = open(filler, O_WRONLY | O_CREAT, 0o600)
-        let block = [UInt8](repeating: 0x20, count: 4096)
-        while write(fd, block, block.count) > 0 {}
-        close(fd)
+        Self.fill(filler)
         let daemon = try DaemonProcess(stateDirectory: state.path)
         Self.dropArticles(state, 40, prefix: "full")
         try Wait.until("the full outbox is reported") { daemon.log.contains("cannot write results") }
@@ -52,6 +48,37 @@ import Testing
         #expect(Self.occurrences(of: "writing works again", in: daemon.log) == 1)
         #expect(try daemon.terminate() == 0)
         Self.expectAllProcessedOnce(state, 40, prefix: "full")
+    }
+
+    @Test func aStopWhileTheOutboxIsFullPutsEveryFileBackAndARestartFinishesThem() throws {
+        if let reason = Mounts.unavailable { print("skipped: a tiny tmpfs outbox needs root: \(reason)"); return }
+        let state = StateDirectory()
+        let outbox = state.path + "/outbox"
+        mkdir(outbox, 0o755)
+        try Mounts.tmpfs(outbox, size: "128k")
+        defer { Mounts.unmount(outbox) }
+        let filler = outbox + "/.filler"
+        Self.fill(filler)
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        Self.dropArticles(state, 20, prefix: "stop")
+        try Wait.until("the full outbox is reported") { daemon.log.contains("cannot write results") }
+        #expect(try daemon.terminate() == 0)
+        #expect(state.names("inbox").count == 20, "files waiting for the outbox were not returned to the inbox")
+        #expect(state.names("processing").isEmpty)
+        #expect(state.names("failed").isEmpty)
+        unlink(filler)
+        let restarted = try DaemonProcess(stateDirectory: state.path)
+        try Wait.until("all 20 are processed after the restart") { state.names("archive").count == 20 }
+        #expect(try restarted.terminate() == 0)
+        Self.expectAllProcessedOnce(state, 20, prefix: "stop")
+    }
+
+    /// Writes `path` until its file system is full.
+    static func fill(_ path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT, 0o600)
+        let block = [UInt8](repeating: 0x20, count: 4096)
+        while write(fd, block, block.count) > 0 {}
+        close(fd)
     }
 
     @Test func aReadOnlyOutboxMakesTheDaemonWaitAndResumeWhenWritableAgain() throws {
@@ -93,5 +120,41 @@ import Testing
         try Wait.until("all 300 are processed", timeout: 300) { state.names("archive").count == 300 }
         #expect(try daemon.terminate() == 0)
         Self.expectAllProcessedOnce(state, 300, prefix: "flood")
+    }
+
+    @Test func aClaimThatFailedIsRetriedWithoutANewEvent() throws {
+        if getuid() != 0 { print("skipped: an immutable inbox (chattr +i) needs root"); return }
+        let state = StateDirectory()
+        let inbox = state.path + "/inbox"
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        guard (try? Self.chattr("+i", inbox)) != nil else {
+            print("skipped: this file system has no immutable attribute")
+            return
+        }
+        try Self.chattr("-i", inbox)
+        // The event arrives while the inbox refuses every rename out of it (EPERM).
+        daemon.signal(SIGSTOP)
+        state.drop("stuck.txt", "The Bundestag met in Berlin.")
+        try Self.chattr("+i", inbox)
+        defer { try? Self.chattr("-i", inbox) }
+        daemon.signal(SIGCONT)
+        try Wait.until("the failed claim is reported") { daemon.log.contains("cannot claim files from the inbox") }
+        #expect(state.names("inbox") == ["stuck.txt"])
+        try Self.chattr("-i", inbox)
+        // No event announces the file again: only a retry finds it (as with files that
+        // other machines drop into a shared inbox, which inotify never reports).
+        try Wait.until("the file is claimed and processed after all") { state.names("archive") == ["stuck.txt"] }
+        #expect(try daemon.terminate() == 0)
+        #expect(state.resultSourceNames() == ["stuck.txt"])
+    }
+
+    static func chattr(_ flag: String, _ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw DaemonTestError("chattr \(flag) \(path) failed") }
     }
 }

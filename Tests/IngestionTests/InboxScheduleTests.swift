@@ -63,6 +63,16 @@ import Testing
         #expect(schedule.nextAction() == .claim("a", .completed))
     }
 
+    @Test func recoveryAlsoRescansForFilesNoEventAnnounces() {
+        var schedule = InboxSchedule(capacity: 10)
+        #expect(schedule.nextAction() == .scan)
+        #expect(schedule.nextAction() == .wait)
+        schedule.handle(.recoveryDue)
+        #expect(schedule.nextAction() == .recover)
+        #expect(schedule.nextAction() == .scan)
+        #expect(schedule.nextAction() == .wait)
+    }
+
     @Test func stopDropsPendingWorkAndIgnoresLaterEvents() {
         var schedule = InboxSchedule(capacity: 10)
         schedule.handle(.appeared("a", .completed))

@@ -22,6 +22,15 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let document = MicroBenchmarkInput.document
+    Benchmark("EntityRecognizer.recognize, gold tokens, \(document.wordCount)-word document") { benchmark in
+        let recognizer = try EntityRecognizer.bundled()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(recognizer.recognize(document: document.sentences))
+        }
+    }
+
     Benchmark("Extractor.extract + JSON, \(article.words)-word article") { benchmark in
         let extractor = try Extractor()
         let encoder = JSONEncoder()
@@ -32,13 +41,19 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// The article every micro-benchmark reads: CoNLL-2003 dev sentences, at least 500 words.
+/// What the micro-benchmarks read: CoNLL-2003 dev sentences.
 enum MicroBenchmarkInput {
-    static let article: BenchArticle = {
+    static let corpus: BenchDocuments = {
         do {
-            return try SharedData.conllDevelopment().articles(count: 1, minimumWords: 500)[0]
+            return try SharedData.conllDevelopment()
         } catch {
             fatalError("micro-benchmarks need the CoNLL-2003 dev set under \(SharedData.directory): \(error)")
         }
     }()
+
+    /// Consecutive sentences, at least 500 words, as raw text.
+    static let article = corpus.articles(count: 1, minimumWords: 500)[0]
+
+    /// The first dev document of at least 400 words, as gold tokens.
+    static let document = corpus.documents.first { $0.wordCount >= 400 } ?? corpus.documents[0]
 }

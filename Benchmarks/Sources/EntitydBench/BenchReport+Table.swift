@@ -44,7 +44,8 @@ extension BenchReport {
         for run in throughput {
             let label = "\(run.mode == .drop ? "burst drop" : "backlog at start") \(run.articles) × \(run.articleWords) words, \(run.durableWrites ? "durable" : "fsync off")"
             rows.append(Row(
-                metric: label, value: String(format: "%.0f articles/s (%.1f s)", run.articlesPerSecond, run.seconds),
+                metric: label,
+                value: String(format: "%.0f articles/s (%.1f s, %.2f CPU-ms/article)", run.articlesPerSecond, run.seconds, run.cpuMillisecondsPerArticle ?? .nan),
                 target: run.durableWrites ? "≥ 2,000/s" : "", met: run.durableWrites ? run.articlesPerSecond >= 2000 : nil))
             let before = run.memoryBefore.map { mib($0.residentKiB) } ?? "?"
             let after = run.memoryAfter.map { mib($0.residentKiB) } ?? "?"

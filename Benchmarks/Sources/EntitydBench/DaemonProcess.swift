@@ -52,6 +52,16 @@ final class DaemonProcess {
         return Memory(residentKiB: resident, peakResidentKiB: peak)
     }
 
+    /// User plus system CPU time the daemon has used so far, in seconds (/proc/PID/stat).
+    func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let afterName = stat.lastIndex(of: ")") else { return nil }
+        // Fields after "(comm)": state is field 3, utime 14 and stime 15 (1-based).
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Fails with the end of the daemon's log when it has already exited.
     func checkRunning() throws {
         guard !process.isRunning else { return }

@@ -25,6 +25,8 @@ enum DaemonThroughputBenchmark {
         var memoryBefore: DaemonProcess.Memory?
         /// Memory once every result is there; `peakResidentKiB` is the run's VmHWM.
         var memoryAfter: DaemonProcess.Memory?
+        /// The daemon's CPU time (user + system, all threads) per article over the run.
+        var cpuMillisecondsPerArticle: Double?
         /// Largest VmRSS seen while sampling during the run.
         var maxSampledResidentKiB: Int
     }
@@ -46,6 +48,7 @@ enum DaemonThroughputBenchmark {
             notifySocket: notify.path, logPath: workDirectory + "/\(runName).log")
         let ready = try notify.waitForReady(timeoutMilliseconds: 120_000)
         let memoryBefore = daemon.memory()
+        let cpuBefore = mode == .backlog ? 0 : daemon.cpuSeconds()
         let started: UInt64
         switch mode {
         case .backlog:
@@ -81,6 +84,7 @@ enum DaemonThroughputBenchmark {
         }
         let finished = MonotonicClock.now()
         let memoryAfter = daemon.memory()
+        let cpuUsed = daemon.cpuSeconds().flatMap { after in cpuBefore.map { after - $0 } }
         daemon.stop()
         let seconds = Double(finished - started) / 1e9
         return Figures(
@@ -90,6 +94,7 @@ enum DaemonThroughputBenchmark {
             wordsPerSecond: Double(articles.reduce(0) { $0 + $1.words }) / seconds,
             readyMilliseconds: mode == .backlog ? Double(ready - daemon.startedAt) / 1e6 : nil,
             memoryBefore: memoryBefore, memoryAfter: memoryAfter,
+            cpuMillisecondsPerArticle: cpuUsed.map { $0 * 1000 / Double(names.count) },
             maxSampledResidentKiB: max(maxResident, memoryAfter?.residentKiB ?? 0))
     }
 }
