@@ -18,7 +18,8 @@ extension Extractor {
         var label = label
         while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
-        guard !range.isEmpty else { return nil }
+        // A web or mail address is not a name, whatever the model made of it.
+        guard !range.isEmpty, !tokens[range].contains(where: { $0.kind == .url || $0.kind == .email }) else { return nil }
         if label == "PER",
             let cut = range.last(where: { i in
                 i < range.upperBound - 1 && Self.roleConnectors.contains(String(tokens[i].text))
@@ -27,7 +28,7 @@ extension Extractor {
             range = (cut + 1)..<range.upperBound  // "Secretary of Defense Lloyd Austin": the role ends at "of"
         }
         var rest = range
-        while rest.count > 1, Self.titles.contains(String(tokens[rest.lowerBound].text)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        while rest.count > 1, Self.isTitle(tokens[rest.lowerBound].text) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
             range = rest
         } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
@@ -115,6 +116,13 @@ extension Extractor {
             }
         }
         return Candidate(tokens: m.tokens, sentence: m.sentence, type: type, confidence: m.confidence, source: .recognizer, canonical: canonical)
+    }
+
+    /// A title or role, also hyphenated from titles ("Lieutenant-Colonel", "Vice-President").
+    static func isTitle(_ word: Substring) -> Bool {
+        if titles.contains(String(word)) { return true }
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return false }
+        return word.split(separator: "-").allSatisfy { titles.contains(String($0)) }
     }
 
     /// Possessive endings and punctuation are never part of a name.

@@ -6,22 +6,34 @@ import Glibc
 /// Watched: IN_CLOSE_WRITE and IN_MOVED_TO (a file is complete), IN_CREATE (links, FIFOs,
 /// symlinks, directories, which never get a close-after-write), IN_Q_OVERFLOW (rescan), and
 /// IN_DELETE_SELF / IN_MOVE_SELF / IN_UNMOUNT (the inbox is gone: fatal, see `onFatal`).
+/// The other state directories are watched for removal too: writing on into a directory
+/// that was deleted under us would make results vanish, so that is fatal as well.
 final class InboxWatcher: Sendable {
-    /// The watch mask.
+    /// The inbox's watch mask.
     static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+    /// The mask for the other directories: only their own removal.
+    static let removalMask = UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
     private let inotify: Int32
     private let stopPipe: (read: Int32, write: Int32)
+    /// Watch descriptor → directory name, for the message when one disappears.
+    private let watched: [Int32: String]
 
-    /// Sets the watch up; events start flowing once `start` is called.
-    init(inbox path: String) throws(SystemCallError) {
+    /// Sets the watches up (the inbox, and `others` as name → path for removal only).
+    init(inbox path: String, others: [(name: String, path: String)] = []) throws(SystemCallError) {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { throw SystemCallError("inotify_init1") }
-        guard inotify_add_watch(fd, path, Self.mask) >= 0 else {
-            let error = SystemCallError("watch \(path) with inotify")
-            close(fd)
-            throw error
+        var watched: [Int32: String] = [:]
+        for (name, directory, mask) in [("inbox", path, Self.mask)] + others.map({ ($0.name, $0.path, Self.removalMask) }) {
+            let descriptor = inotify_add_watch(fd, directory, mask)
+            guard descriptor >= 0 else {
+                let error = SystemCallError("watch \(directory) with inotify")
+                close(fd)
+                throw error
+            }
+            watched[descriptor] = watched[descriptor].map { $0 + " and " + name } ?? name
         }
+        self.watched = watched
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else {
             close(fd)
@@ -64,7 +76,7 @@ final class InboxWatcher: Sendable {
                 onFatal("reading inotify failed: \(String(cString: strerror(errno)))")
                 return
             }
-            if let fatal = Self.parse(buffer[0..<count], onEvent: onEvent) {
+            if let fatal = Self.parse(buffer[0..<count], directories: watched, onEvent: onEvent) {
                 onFatal(fatal)
                 return
             }
@@ -73,9 +85,10 @@ final class InboxWatcher: Sendable {
 
     /// Turns a buffer of `inotify_event` records into schedule events; returns the reason
     /// when an event says the inbox itself is gone.
-    static func parse(_ bytes: ArraySlice<UInt8>, onEvent: (InboxSchedule.Event) -> Void) -> String? {
+    static func parse(_ bytes: ArraySlice<UInt8>, directories: [Int32: String] = [:], onEvent: (InboxSchedule.Event) -> Void) -> String? {
         var offset = bytes.startIndex
         while offset + 16 <= bytes.endIndex {
+            let descriptor = Int32(bitPattern: readUInt32(bytes, offset))
             let mask = readUInt32(bytes, offset + 4)
             let length = Int(readUInt32(bytes, offset + 12))
             let nameBytes = bytes[(offset + 16)..<min(bytes.endIndex, offset + 16 + length)].prefix(while: { $0 != 0 })
@@ -85,7 +98,7 @@ final class InboxWatcher: Sendable {
                 continue
             }
             if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT | IN_IGNORED) != 0 {
-                return "the inbox directory was removed, moved away or unmounted"
+                return "the \(directories[descriptor] ?? "inbox") directory was removed, moved away or unmounted"
             }
             guard !nameBytes.isEmpty else { continue }
             let (name, needsRename) = InboxNameFilter.decodedName(Array(nameBytes))

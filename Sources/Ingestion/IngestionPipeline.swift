@@ -12,6 +12,7 @@ import Synchronization
 /// block, which must not starve Swift's cooperative pool, where the service lifecycle and
 /// signal handling run.
 public final class IngestionPipeline: Sendable {
+    /// The configuration it was started with (reloads do not change it).
     public let configuration: IngestionConfiguration
     let logger: Logger
     let directories: StateDirectories
@@ -48,7 +49,10 @@ public final class IngestionPipeline: Sendable {
         results = WorkQueue(capacity: max(64, configuration.workers * 8))
         activeWorkers = Atomic(max(1, configuration.workers))
         schedule = ScheduleBox(capacity: max(1024, configuration.queueCapacity * 16))
-        watcher = try InboxWatcher(inbox: configuration.inboxDirectory)
+        watcher = try InboxWatcher(inbox: configuration.inboxDirectory, others: [
+            ("processing", configuration.processingDirectory), ("outbox", configuration.outboxDirectory),
+            ("archive", configuration.archiveDirectory), ("failed", configuration.failedDirectory),
+        ])
     }
 
     /// Recovers leftovers of crashed instances, then starts watching, claiming (beginning
@@ -68,7 +72,7 @@ public final class IngestionPipeline: Sendable {
         spawn("entityd-inotify") { [self] in
             watcher.run(onEvent: { schedule.post($0) }, onFatal: { reason in
                 fatalReason.withLock { $0 = reason }
-                logger.critical("inbox watch lost: \(reason); stopping so that the service manager restarts entityd",
+                logger.critical("state directory lost: \(reason); stopping so that the service manager restarts entityd",
                                 metadata: ["ENTITYD_ERROR": .string(reason)])
                 requestStop()
             })
@@ -88,7 +92,7 @@ public final class IngestionPipeline: Sendable {
     }
 
     /// Waits until every thread has ended, then releases this instance's directory. Throws
-    /// when the pipeline stopped because the inbox was lost.
+    /// when the pipeline stopped because a state directory was lost.
     public func waitUntilStopped() async throws(IngestionFailure) {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             running.notify(queue: .global()) { continuation.resume() }

@@ -72,4 +72,17 @@ import Testing
         #expect(daemon.log.contains("inbox"))
         #expect(daemon.log.contains("critical"))
     }
+
+    @Test func removingTheOutboxIsALoudFailureNotSilentLoss() throws {
+        let state = StateDirectory()
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        rename(state.path + "/outbox", state.root + "/moved-outbox")
+        #expect(try daemon.waitForExit() != 0)
+        #expect(daemon.log.contains("the outbox directory was removed"))
+        // The restart creates the directory anew and goes on.
+        let restarted = try DaemonProcess(stateDirectory: state.path)
+        state.drop("after.txt", "Quito")
+        try Wait.until("the file is processed into the new outbox") { state.names("outbox") == ["after.txt.json"] }
+        #expect(try restarted.terminate() == 0)
+    }
 }

@@ -38,9 +38,3 @@ enum UnprivilegedUser {
         for relative in [""] + tree { _ = chown(relative.isEmpty ? path : path + "/" + relative, uid, gid) }
     }
 }
-
-/// Why a test could not run on this machine (printed, the test then passes vacuously).
-struct SkipReason: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

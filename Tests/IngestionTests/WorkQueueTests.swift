@@ -1,0 +1,100 @@
+import Foundation
+import Glibc
+import Testing
+@testable import Ingestion
+
+@Suite struct WorkQueueTests {
+    @Test func itemsComeOutInOrder() {
+        let queue = WorkQueue<Int>(capacity: 4)
+        for value in 1...4 { #expect(queue.put(value)) }
+        #expect([queue.take(), queue.take(), queue.take(), queue.take()] == [1, 2, 3, 4])
+    }
+
+    @Test func aFullQueueBlocksThePutterUntilATake() throws {
+        let queue = WorkQueue<Int>(capacity: 1)
+        #expect(queue.put(1))
+        let second = LockedFlag()
+        let thread = Thread { second.set(queue.put(2)) }
+        thread.start()
+        // The putter cannot finish while the queue is full: it is still waiting when we take.
+        #expect(queue.count == 1)
+        #expect(queue.take() == 1)
+        try waitUntil { second.value == true }
+        #expect(queue.take() == 2)
+    }
+
+    @Test func closingHandsBackWhatNobodyTookAndRefusesMore() {
+        let queue = WorkQueue<Int>(capacity: 8)
+        for value in 1...3 { _ = queue.put(value) }
+        #expect(queue.take() == 1)
+        #expect(queue.close() == [2, 3])
+        #expect(queue.take() == nil)
+        #expect(!queue.put(4))
+    }
+
+    @Test func finishingLetsTakersDrainThenEnd() {
+        let queue = WorkQueue<Int>(capacity: 8)
+        for value in 1...2 { _ = queue.put(value) }
+        queue.finish()
+        #expect(queue.take() == 1)
+        #expect(queue.take() == 2)
+        #expect(queue.take() == nil)
+    }
+
+    @Test func concurrentProducersAndConsumersLoseNothing() throws {
+        let queue = WorkQueue<Int>(capacity: 3)
+        let total = Summer()
+        let group = DispatchGroup()
+        for consumer in 0..<3 {
+            group.enter()
+            Thread { while let value = queue.take() { total.add(value) }; group.leave() }.start()
+            _ = consumer
+        }
+        for producer in 0..<4 {
+            group.enter()
+            Thread { for value in 1...1000 { _ = queue.put(value + producer * 1000) }; group.leave() }.start()
+        }
+        try waitUntil { total.count == 4000 }
+        queue.finish()
+        group.wait()
+        #expect(total.sum == (1...4000).reduce(0, +))
+    }
+
+    @Test func groupedDirectorySyncsServeEveryCaller() throws {
+        let directory = TemporaryDirectory()
+        let fd = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        let group = DirectorySyncGroup(directory: fd, name: "test")
+        let done = Summer()
+        for _ in 0..<32 {
+            Thread { try? group.sync(); done.add(1) }.start()
+        }
+        try waitUntil { done.count == 32 }
+        let bad = DirectorySyncGroup(directory: -1, name: "closed")
+        #expect(throws: SystemCallError.self) { try bad.sync() }
+    }
+
+    private func waitUntil(_ condition: () -> Bool) throws {
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while !condition() {
+            guard Date() < deadline else { throw SystemCallError("wait", code: ETIMEDOUT) }
+            usleep(1000)
+        }
+    }
+}
+
+/// Thread-safe test counters.
+final class Summer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0, items = 0
+    func add(_ value: Int) { lock.withLock { total += value; items += 1 } }
+    var sum: Int { lock.withLock { total } }
+    var count: Int { lock.withLock { items } }
+}
+
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Bool?
+    func set(_ value: Bool) { lock.withLock { stored = value } }
+    var value: Bool? { lock.withLock { stored } }
+}
