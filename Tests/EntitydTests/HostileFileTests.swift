@@ -82,6 +82,25 @@ import Testing
         #expect(state.filesInProcessing().isEmpty)
     }
 
+    @Test func aLongNameThatIsNotUTF8IsNotLeftInTheInbox() throws {
+        let state = StateDirectory()
+        let daemon = try DaemonProcess(stateDirectory: state.path)
+        // 204 bytes, but 604 once each invalid byte is written as %XX: too long to rename to.
+        let raw = [UInt8](repeating: 0xFF, count: 200) + Array(".txt".utf8)
+        let staged = Self.cPath(Array((state.root + "/").utf8) + raw), dropped = Self.cPath(Array((state.path + "/inbox/").utf8) + raw)
+        let fd = open(staged, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(fd >= 0 && write(fd, "Lagos", 5) == 5 && close(fd) == 0)
+        #expect(rename(staged, dropped) == 0)
+        state.drop("after.txt", "Abuja")
+        try Wait.until("the inbox is empty and both files settled", timeout: 120) {
+            state.names("inbox").isEmpty && state.settlements().count == 2
+        }
+        let names = state.settlements().keys.filter { $0 != "after.txt" }
+        #expect(names.count == 1 && names.allSatisfy { $0.hasPrefix("%FF%FF") && $0.utf8.count <= 255 }, "\(names)")
+        #expect(try daemon.terminate() == 0)
+        #expect(state.filesInProcessing().isEmpty)
+    }
+
     /// A NUL-terminated path from raw bytes (file names need not be UTF-8).
     static func cPath(_ bytes: [UInt8]) -> [CChar] {
         (bytes + [0]).map { CChar(bitPattern: $0) }
