@@ -93,9 +93,22 @@ enum PatternLexicon {
         return table
     }()
 
+    /// Length, first and last byte (ASCII letters folded to lower case) of every listed word: most
+    /// tokens are ruled out by one array read instead of building and hashing a string.
+    private static let signatures: [Bool] = {
+        var table = [Bool](repeating: false, count: 15 * 1024)
+        for word in classes.keys { table[signature(Substring(word).utf8)] = true }
+        return table
+    }()
+
+    @inline(__always) private static func signature(_ utf8: Substring.UTF8View) -> Int {
+        func fold(_ b: UInt8) -> Int { Int((b >= 0x41 && b <= 0x5A ? b | 0x20 : b) & 31) }
+        return min(utf8.count, 14) * 1024 + fold(utf8.first ?? 0) * 32 + fold(utf8.last ?? 0)
+    }
+
     /// The classes of a token; empty for words in no list (and for long tokens, without lookup).
     static func classes(of text: Substring) -> WordClass {
-        guard text.utf8.count <= 14 else { return [] }
+        guard text.utf8.count <= 14, signatures[signature(text.utf8)] else { return [] }
         let hasCapital = text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
         return classes[hasCapital ? text.lowercased() : String(text)] ?? []
     }
