@@ -12,14 +12,17 @@ public struct ArticleReadingError: Error, Sendable, Hashable, CustomStringConver
         case empty
     }
 
+    /// Why, for programs (`code` in the error record).
     public var code: Code
     /// Human-readable detail.
     public var message: String
 
+    /// An error with its code and detail.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// `code: message`, for logs.
     public var description: String { "\(code.rawValue): \(message)" }
 }

@@ -27,7 +27,9 @@ extension Extractor {
         var candidates: [Candidate] = []
         let tokens = text.tokens
         for (s, range) in text.sentences.enumerated() {
-            for match in userNames.matcher.matches(in: tokens, within: range) {
+            // A watch list is matched as written, and in capitals in headlines written in capitals.
+            let matcher = isShouting(tokens[range]) ? userNames.shoutedMatcher : userNames.matcher
+            for match in matcher.matches(in: tokens, within: range) {
                 let entry = userNames.entries[match.payload]
                 candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
             }

@@ -18,7 +18,8 @@ extension Extractor {
         var label = label
         while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
-        guard !range.isEmpty else { return nil }
+        // A web or mail address is not a name, whatever the model made of it.
+        guard !range.isEmpty, !tokens[range].contains(where: { $0.kind == .url || $0.kind == .email }) else { return nil }
         if label == "PER",
             let cut = range.last(where: { i in
                 i < range.upperBound - 1 && Self.roleConnectors.contains(String(tokens[i].text))

@@ -13,7 +13,7 @@ public final class Extractor: Sendable {
 
     let configuration: ExtractorConfiguration
     let tokenizer = Tokenizer()
-    /// `nil` when no model is bundled: names then come from dictionaries and the gazetteer alone.
+    /// `nil` when configured without it: names then come from dictionaries and the gazetteer alone.
     let recognizer: EntityRecognizer?
     let gazetteer: PlaceGazetteer
     let builtInNames: NameTable
@@ -25,14 +25,12 @@ public final class Extractor: Sendable {
     /// Loads the model, gazetteer and dictionaries; throws for a bad model, resource or dictionary line.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws {
         self.configuration = configuration
-        if let bytes = configuration.modelData {
+        if !configuration.useStatisticalModel {
+            recognizer = nil
+        } else if let bytes = configuration.modelData {
             recognizer = try EntityRecognizer(modelBytes: bytes)
         } else {
-            do {
-                recognizer = try EntityRecognizer.bundled()
-            } catch let error as RecognizerError where error.code == .modelNotFound {
-                recognizer = nil
-            }
+            recognizer = try EntityRecognizer.bundled()
         }
         modelName = recognizer?.modelName ?? "none (dictionaries, gazetteer and patterns only)"
         gazetteer = try PlaceGazetteer.bundled()

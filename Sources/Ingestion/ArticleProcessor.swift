@@ -10,6 +10,7 @@ public struct ArticleProcessor: Sendable {
     /// entityd's version, reported in `extractor.version`.
     public let version: String
 
+    /// A processor over a loaded extractor, reporting `version` as entityd's.
     public init(extractor: Extractor, version: String) {
         self.extractor = extractor
         self.version = version

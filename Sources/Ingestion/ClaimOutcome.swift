@@ -5,6 +5,8 @@ enum ClaimOutcome: Equatable {
     case gone
     /// A writer still has it open; its close will announce it again.
     case beingWritten
+    /// Maybe still being written (no lease possible, recently modified): look again later.
+    case retryLater
     /// A file of this name is already in flight here; try again when it is released.
     case collision
     case failed(SystemCallError)

@@ -16,10 +16,15 @@ public struct IngestionConfiguration: Sendable, Hashable {
         case delete
     }
 
+    /// `directories.inbox`: where articles are dropped.
     public var inboxDirectory: String
+    /// `directories.processing`: claimed files, per instance.
     public var processingDirectory: String
+    /// `directories.outbox`: one JSON result per article.
     public var outboxDirectory: String
+    /// `directories.archive`: processed inputs.
     public var archiveDirectory: String
+    /// `directories.failed`: quarantined inputs and their `.error.json`.
     public var failedDirectory: String
     /// Number of extraction workers.
     public var workers: Int
@@ -29,6 +34,7 @@ public struct IngestionConfiguration: Sendable, Hashable {
     public var maxFileBytes: Int
     /// Lower-case file extensions (without the dot) that are processed; others are quarantined.
     public var acceptedExtensions: [String]
+    /// `processed_input`: archive or delete inputs once their result is out.
     public var processedInput: ProcessedInput
     /// Permission bits of outbox files (and quarantine records).
     public var outputFileMode: UInt32

@@ -50,7 +50,8 @@ extension IngestionPipeline {
             }
         case .collision:
             schedule.post(.deferred(name, hint))
-        case .gone, .beingWritten:
+        case .gone, .beingWritten, .retryLater:
+            // A file put off till later is found again by the rescan on the recovery tick.
             break
         case .failed(let error):
             reportClaimHealth(success: false, error: error)
@@ -61,27 +62,34 @@ extension IngestionPipeline {
     /// of several instances, exactly one succeeds. A regular file some process still has
     /// open for writing is left alone: a read lease (`F_SETLEASE`) cannot be taken while
     /// any writer holds the file, and holding it across the rename closes the gap in which
-    /// a writer could open it. Without the right to take a lease (not the file's owner and
-    /// no CAP_LEASE) the file is claimed on the strength of the event alone.
+    /// a writer could open it. Without the right to take a lease, see `WriterCheck`.
     func claim(_ name: String, hint: InboxSchedule.Hint) -> ClaimOutcome {
         var status = stat()
         guard fstatat(directories.inbox, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
             return errno == ENOENT ? .gone : .failed(SystemCallError("stat inbox/\(name.debugDescription)"))
         }
+        let isRegularFile = status.st_mode & S_IFMT == S_IFREG
         var lease: Int32 = -1
-        if status.st_mode & S_IFMT == S_IFREG {
-            // A just-created empty file is being written: its close-after-write announces it.
-            if hint == .created, status.st_size == 0 { return .beingWritten }
+        var leaseState = WriterCheck.Lease.notPermitted
+        if isRegularFile, !(hint == .created && status.st_size == 0) {
             let fd = openat(directories.inbox, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
             if fd >= 0 {
                 if fcntl(fd, FileSystem.setLease, FileSystem.readLease) == 0 {
                     lease = fd
+                    leaseState = .granted
                 } else {
-                    let leaseError = errno
+                    if errno == EAGAIN || errno == EBUSY { leaseState = .writerPresent }
                     close(fd)
-                    if leaseError == EAGAIN || leaseError == EBUSY { return .beingWritten }
                 }
             }
+        }
+        let age = Int(time(nil) - status.st_mtim.tv_sec)
+        switch WriterCheck.decide(hint: hint, isRegularFile: isRegularFile, size: Int(status.st_size), lease: leaseState, secondsSinceModification: age) {
+        case .claim: break
+        case .wait: return .beingWritten
+        case .retryLater:
+            if lease >= 0 { close(lease) }
+            return .retryLater
         }
         defer {
             if lease >= 0 {

@@ -12,6 +12,7 @@ import Synchronization
 /// block, which must not starve Swift's cooperative pool, where the service lifecycle and
 /// signal handling run.
 public final class IngestionPipeline: Sendable {
+    /// The configuration it was started with (reloads do not change it).
     public let configuration: IngestionConfiguration
     let logger: Logger
     let directories: StateDirectories

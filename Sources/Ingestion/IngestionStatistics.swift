@@ -1,6 +1,8 @@
 /// Processed, failed and queued counts, as reported in systemd's STATUS=.
 public struct IngestionStatistics: Sendable, Hashable {
+    /// Results written since start.
     public var processed = 0
+    /// Inputs quarantined since start.
     public var failed = 0
     /// Claimed and waiting for a worker.
     public var queued = 0

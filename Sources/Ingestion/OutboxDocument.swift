@@ -1,26 +1,26 @@
-public import ArticleReading
-public import EntityExtraction
+import ArticleReading
+import EntityExtraction
 import Foundation
 
 /// One outbox JSON object, in the contract's key order (see DESIGN.md, "Output contract"):
 /// `schema_version`, `source`, `article`, `entities`, `extractor`. Nested objects from the
 /// extractor are encoded with sorted keys so the output is byte-for-byte reproducible.
-public struct OutboxDocument: Sendable {
+struct OutboxDocument: Sendable {
     /// Bumped when a field is renamed or removed; adding fields keeps it.
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
-    public var name: String
-    public var bytes: Int
-    public var sha256: String
-    public var read: ReadArticle
-    public var receivedAt: String
-    public var result: ExtractionResult
-    public var extractorVersion: String
-    public var model: String
-    public var elapsedMilliseconds: Double
+    var name: String
+    var bytes: Int
+    var sha256: String
+    var read: ReadArticle
+    var receivedAt: String
+    var result: ExtractionResult
+    var extractorVersion: String
+    var model: String
+    var elapsedMilliseconds: Double
 
     /// The UTF-8 JSON text, one line, newline-terminated.
-    public func encoded() throws -> [UInt8] {
+    func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let article = String(decoding: try encoder.encode(result.article), as: UTF8.self)

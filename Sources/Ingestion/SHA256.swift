@@ -18,6 +18,7 @@ public struct SHA256: Sendable {
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
+    /// An empty message.
     public init() {
         buffer.reserveCapacity(64)
     }

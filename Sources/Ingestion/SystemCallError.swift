@@ -12,6 +12,7 @@ public struct SystemCallError: Error, Sendable, Hashable, CustomStringConvertibl
         self.init(operation, code: errno)
     }
 
+    /// An error for `operation` with a given `errno`.
     public init(_ operation: String, code: Int32) {
         self.operation = operation
         self.code = code
@@ -20,6 +21,7 @@ public struct SystemCallError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The C library's text for the error number.
     public var reason: String { String(cString: strerror(code)) }
 
+    /// `operation: reason (errno N)`.
     public var description: String { "\(operation): \(reason) (errno \(code))" }
 
     /// Errors that mean the storage is full, read-only or not writable: a condition of the

@@ -38,6 +38,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Exchange passes per clustering.")
     var clusterIterations = 4
 
+    @Option(help: "Most frequent words the clusterings consider.")
+    var clusterVocabulary = 40_000
+
     @Option(help: "1: one stage; 2: add the document-level second stage.")
     var stages = 2
 
@@ -86,6 +89,7 @@ struct TrainCommand: ParsableCommand {
         configuration.extraCorpusWeight = gmbWeight
         configuration.clusterSizes = clusters.split(separator: ",").compactMap { Int($0) }
         configuration.clusterIterations = clusterIterations
+        configuration.clusterVocabulary = clusterVocabulary
         configuration.evaluateEveryIteration = evaluateEveryIteration
         configuration.stages = stages
         configuration.folds = folds

@@ -48,6 +48,9 @@ import Testing
         #expect(wagner.mentions.allSatisfy { $0.confidence == 1 })
         let person = try #require(result.entities.first { $0.name == "Yevgeny Prigozhin" })
         #expect(person.type == .person && person.mentions.map(\.text) == ["Prigozhin"])
+        let headline = try extractor.extract(Article(text: "PRIGOZHIN SAYS WAGNER HOLDS BAKHMUT\nThe claim was denied."))
+        #expect(headline.entities.first { $0.name == "Yevgeny Prigozhin" }?.mentions.map(\.text) == ["PRIGOZHIN"])
+        #expect(headline.entities.first { $0.name == "Wagner Group" }?.mentions.map(\.text) == ["WAGNER"])
     }
 
     @Test func phraseMatcherPrefersTheLongestPhraseAndIgnoresApostropheStyle() {
@@ -59,5 +62,15 @@ import Testing
         let text = tokenizer.tokenize("The New York Times met O’Brien in New York.")
         let found = matcher.matches(in: text.tokens, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
         #expect(found == ["New York Times=2", "O’Brien=3", "New York=1"])
+    }
+}
+
+@Suite struct WithoutModelTests {
+    @Test func withoutTheStatisticalModelPlacesCountriesAndDemonymsStillComeFromTheGazetteer() throws {
+        let extractor = try Extractor(configuration: ExtractorConfiguration(useStatisticalModel: false))
+        #expect(extractor.modelName.hasPrefix("none"))
+        let result = try extractor.extract(Article(text: "Russian forces shelled Kharkiv and Kiev, Ukraine said on Monday."))
+        let summary = Set(result.entities.map { "\($0.type.rawValue) \($0.name)" })
+        #expect(summary == ["NORP Russian", "GPE Kharkiv", "GPE Kyiv", "GPE Ukraine", "DATE Monday"])
     }
 }

@@ -176,6 +176,8 @@ import Testing
         let companies = extractor.tokenizer.tokenize("General Motors and Major League Baseball")
         #expect(extractor.cleaned(0..<2, label: "ORG", confidence: 0.7, sentence: 0, in: companies)?.label == "ORG")
         #expect(extractor.cleaned(3..<6, label: "ORG", confidence: 0.7, sentence: 0, in: companies)?.label == "ORG")
+        let address = extractor.tokenizer.tokenize("See www.kyiv.ua now")
+        #expect(extractor.cleaned(1..<2, label: "ORG", confidence: 0.9, sentence: 0, in: address) == nil)
         // Zelensky(0) ’s(1) office(2): the possessive never belongs to the name.
         let possessive = extractor.tokenizer.tokenize("Zelensky’s office")
         #expect(extractor.cleaned(0..<2, label: "PER", confidence: 0.9, sentence: 0, in: possessive)?.name == "Zelensky")

@@ -7,20 +7,25 @@ struct NameTable: Sendable {
     private let indexByName: [String: Int]
     /// Finds every name and alias in token sequences; payload is the entry index.
     let matcher: PhraseMatcher
+    /// The same names in capitals, for headlines in capitals ("PRIGOZHIN GLOATS").
+    let shoutedMatcher: PhraseMatcher
 
     init(entries: [DictionaryEntry], curatedCount: Int? = nil, tokenizer: Tokenizer) {
         self.entries = entries
         self.curatedCount = curatedCount ?? entries.count
         var index: [String: Int] = [:]
         var matcher = PhraseMatcher()
+        var shoutedMatcher = PhraseMatcher()
         for (i, entry) in entries.enumerated() {
             for name in [entry.name] + entry.aliases {
                 if index[name] == nil { index[name] = i }
                 matcher.add(name, payload: i, tokenizer: tokenizer)
+                shoutedMatcher.add(name.uppercased(), payload: i, tokenizer: tokenizer)
             }
         }
         self.indexByName = index
         self.matcher = matcher
+        self.shoutedMatcher = shoutedMatcher
     }
 
     /// The entry a name or alias belongs to.

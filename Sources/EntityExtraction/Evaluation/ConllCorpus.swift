@@ -3,9 +3,12 @@
 public struct ConllCorpus: Sendable {
     /// One sentence: tokens and their IOB tags (e.g. "B-PER", "I-ORG", "O").
     public struct Sentence: Sendable, Hashable {
+        /// Token strings as in the file.
         public var tokens: [String]
+        /// The last column of each token line, e.g. "B-PER".
         public var tags: [String]
 
+        /// A sentence from parallel token and tag arrays.
         public init(tokens: [String], tags: [String]) {
             self.tokens = tokens
             self.tags = tags
@@ -15,6 +18,7 @@ public struct ConllCorpus: Sendable {
     /// Documents, each a list of sentences. A file without `-DOCSTART-` lines is one document.
     public var documents: [[Sentence]]
 
+    /// A corpus from documents already in memory.
     public init(documents: [[Sentence]]) { self.documents = documents }
 
     /// Parses the text of a CoNLL file. Lines with fewer than two columns are an error.

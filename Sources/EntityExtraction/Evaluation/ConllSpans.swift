@@ -2,6 +2,7 @@
 /// a span starts at `B-X`, or at `I-X` after a tag that is not of type X; it ends where the
 /// next tag is `O`, `B-*` or of another type. `E-`/`S-` (IOBES) are read as `I-`/`B-` ends.
 public enum ConllSpans {
+    /// The spans of one sentence's tags, in order.
     public static func spans(of tags: [String]) -> [TypedSpan] {
         var spans: [TypedSpan] = []
         var start = -1

@@ -3,10 +3,14 @@
 public struct EntityScore: Sendable, Hashable {
     /// Counts for one type (or overall).
     public struct Counts: Sendable, Hashable {
+        /// Spans in the gold data.
         public var gold = 0
+        /// Spans predicted (duplicates counted once).
         public var predicted = 0
+        /// Predicted spans whose boundaries and type match a gold span.
         public var correct = 0
 
+        /// Counts as given.
         public init(gold: Int = 0, predicted: Int = 0, correct: Int = 0) {
             self.gold = gold
             self.predicted = predicted
@@ -21,9 +25,12 @@ public struct EntityScore: Sendable, Hashable {
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
+    /// Counts over all types.
     public private(set) var overall = Counts()
+    /// Counts per type seen in gold or predictions.
     public private(set) var byType: [String: Counts] = [:]
 
+    /// An empty score.
     public init() {}
 
     /// Adds one unit (sentence or document) of gold and predicted spans.

@@ -4,7 +4,9 @@
 public enum RawTextEvaluation {
     /// A document as text with its gold spans in code point offsets.
     public struct Document: Sendable {
+        /// Tokens joined by spaces, sentences by line breaks.
         public var text: String
+        /// Gold spans as code point ranges of `text`.
         public var gold: [TypedSpan]
     }
 

@@ -4,8 +4,10 @@
 /// in (a `B` that is never closed, an `I` or `L` with no open span, a type switch inside a
 /// span): every token carrying an entity label ends up in exactly one span.
 public struct BILOUDecoder: Sendable {
+    /// The label inventory sequences are read in.
     public let labels: LabelSet
 
+    /// A decoder over `labels`.
     public init(labels: LabelSet) { self.labels = labels }
 
     /// The label sequence of `spans` over `count` tokens; spans with unknown types are dropped.

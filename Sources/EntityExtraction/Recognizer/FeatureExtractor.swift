@@ -240,26 +240,3 @@ struct FeatureExtractor: Sendable {
         }
     }
 }
-
-/// Reusable buffers for feature extraction: after warming up, extraction allocates nothing.
-struct FeatureScratch {
-    var infos: [TokenInfo] = []
-    var lowers: [UInt64] = []
-    var clusters: [UInt32] = []
-    var marks: [UInt32] = []
-    var keys: [UInt64] = []
-    var offsets: [Int] = []
-
-    init() {}
-
-    mutating func reset(count n: Int) {
-        if infos.count < n {
-            infos = [TokenInfo](repeating: TokenInfo(), count: n)
-            lowers = [UInt64](repeating: 0, count: n)
-            clusters = [UInt32](repeating: 0, count: n)
-            marks = [UInt32](repeating: 0, count: n)
-            offsets = [Int](repeating: 0, count: n + 1)
-        }
-        keys.removeAll(keepingCapacity: true)
-    }
-}

@@ -8,6 +8,7 @@ public struct LabelSet: Sendable, Hashable {
     /// Entity types in label order, e.g. ["PER", "ORG", "LOC", "MISC"].
     public let types: [String]
 
+    /// Labels over `types`, in that order.
     public init(types: [String]) { self.types = types }
 
     /// The four CoNLL-2003 types.

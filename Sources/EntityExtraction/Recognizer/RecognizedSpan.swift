@@ -8,6 +8,7 @@ public struct RecognizedSpan: Sendable, Hashable {
     /// Viterbi score margin over the best path that labels any of the span's tokens differently.
     public var confidence: Double
 
+    /// A span as given.
     public init(tokens: Range<Int>, label: String, confidence: Double) {
         self.tokens = tokens
         self.label = label

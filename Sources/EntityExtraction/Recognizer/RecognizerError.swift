@@ -11,13 +11,17 @@ public struct RecognizerError: Error, Sendable, Hashable, CustomStringConvertibl
         case invalidTrainingData = "invalid-training-data"
     }
 
+    /// The kind of failure.
     public var code: Code
+    /// What exactly failed, for people.
     public var message: String
 
+    /// An error of kind `code`.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// Code and message on one line.
     public var description: String { "recognizer error (\(code.rawValue)): \(message)" }
 }

@@ -46,8 +46,8 @@ struct TokenInfo: Sendable {
         var letters = 0, uppers = 0, lowers = 0, digits = 0, others = 0
         var flags: UInt16 = 0
         var n = 0
-        for scalar in token.unicodeScalars {
-            let v = scalar.value
+        func step(_ v: UInt32) {
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
             let l = CaseFolding.lower(v)
             let isUpper: Bool, isLower: Bool
             if v < 0x80 {
@@ -87,6 +87,35 @@ struct TokenInfo: Sendable {
             default: break
             }
             last = (l, last.0, last.1, last.2)
+        }
+        // Native strings are contiguous valid UTF-8: decoding the bytes directly is much
+        // cheaper than iterating `unicodeScalars` of a Substring.
+        let decoded = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b = UInt32(bytes[i])
+                if b < 0x80 {
+                    step(b)
+                    i += 1
+                } else if b >= 0xF0 && i + 3 < count {
+                    step((b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F))
+                    i += 4
+                } else if b >= 0xE0 && i + 2 < count {
+                    step((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F))
+                    i += 3
+                } else if i + 1 < count {
+                    step((b & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F))
+                    i += 2
+                } else {
+                    step(0xFFFD)
+                    i += 1
+                }
+            }
+            return true
+        }
+        if decoded == nil {
+            for scalar in token.unicodeScalars { step(scalar.value) }
         }
         if letters > 0 { flags |= Flag.hasLetter.rawValue }
         if lowers > 0 { flags |= Flag.hasLower.rawValue }

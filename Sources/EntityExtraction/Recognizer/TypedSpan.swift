@@ -5,6 +5,7 @@ public struct TypedSpan: Sendable, Hashable {
     /// The entity type, e.g. "PER".
     public var type: String
 
+    /// A span of `type` over `range`.
     public init(_ range: Range<Int>, _ type: String) {
         self.range = range
         self.type = type

@@ -29,5 +29,6 @@ public struct TrainingConfiguration: Sendable {
     /// Score the dev corpus after every pass (slower; for tuning).
     public var evaluateEveryIteration: Bool = false
 
+    /// The settings the shipped model is trained with (see scripts/train-model).
     public init() {}
 }

@@ -15,6 +15,7 @@ public struct TrainingData: Sendable {
     /// or those features would fire on every training name and be trusted too much.
     public var nameListSource: ConllCorpus?
 
+    /// Training inputs; only `train` is required.
     public init(train: ConllCorpus, extra: ConllCorpus? = nil, dev: ConllCorpus? = nil,
                 gazetteers: GazetteerSources = GazetteerSources(), unlabeled: [String] = [],
                 nameListSource: ConllCorpus? = nil) {
@@ -38,6 +39,7 @@ public struct GazetteerSources: Sendable {
     /// demonyms.tsv: a demonym per row in column 1.
     public var demonyms: String = ""
 
+    /// Gazetteer texts; empty ones contribute nothing.
     public init(cities: String = "", regions: String = "", countryNames: String = "", demonyms: String = "") {
         self.cities = cities
         self.regions = regions
