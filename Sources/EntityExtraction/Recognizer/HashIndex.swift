@@ -10,7 +10,7 @@ struct HashIndex: Sendable {
     init(keys: [UInt64], values: [UInt32]) {
         precondition(keys.count == values.count)
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
+        while capacity * 3 < keys.count * 4 { capacity <<= 1 }  // load factor ≤ 0.75
         var slots = [UInt64](repeating: 0, count: capacity)
         var stored = [UInt32](repeating: 0, count: capacity)
         let mask = capacity - 1

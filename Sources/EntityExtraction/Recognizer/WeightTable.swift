@@ -13,7 +13,7 @@ struct WeightTable: Sendable {
         self.labelCount = labelCount
         let stride = 1 + (labelCount + 3) / 4
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
+        while capacity * 3 < keys.count * 4 { capacity <<= 1 }  // load factor ≤ 0.75
         let mask = capacity - 1
         self.stride = stride
         self.mask = mask

@@ -3,6 +3,9 @@
 /// costs one probe instead of some twenty weight lookups.
 struct WordScoreCache: Sendable {
     static let parts = FeatureExtractor.WordPart.allCases.count
+    /// Words cached at most: the most frequent few thousand cover most running-text tokens,
+    /// and more would cost load time and memory (2 × 5 × 17 × 4 bytes per word per model).
+    static let maxWords = 8_000
 
     let labelCount: Int
     private let index: HashIndex
@@ -14,9 +17,10 @@ struct WordScoreCache: Sendable {
     init(stage: LinearStage, lexicon: WordLexicon, labelCount l: Int) {
         labelCount = l
         var keys: [UInt64] = []
-        var vectors = [Int32](repeating: 0, count: lexicon.frequentWords.count * Self.parts * l)
+        let words = lexicon.frequentWords.prefix(Self.maxWords)
+        var vectors = [Int32](repeating: 0, count: words.count * Self.parts * l)
         vectors.withUnsafeMutableBufferPointer { out in
-            for word in lexicon.frequentWords {
+            for word in words {
                 let info = TokenInfo(Substring(word))
                 let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
                 let base = keys.count * Self.parts * l
