@@ -95,11 +95,15 @@ extension IngestionPipeline {
         }
     }
 
-    /// Whether `outbox/<output>` is the published result of the file (same SHA-256).
+    /// Whether `outbox/<output>` is the published result of the file (its name, same SHA-256).
     private func resultExists(_ output: String, for file: String, in directory: Int32) -> Bool {
         guard let result = ClaimRecord.readSmallFile(directory: directories.outbox, name: output),
               let bytes = try? ArticleFile.read(directory: directory, name: file, maximumBytes: configuration.maxFileBytes) else { return false }
-        let marker = "\"sha256\":\"\(SHA256.hexDigest(of: bytes))\""
-        return String(decoding: result, as: UTF8.self).contains(marker)
+        // The record is an attribute a producer can set on its own file: the result must be
+        // this file's (its name), not only of the same bytes, or a forged record naming an
+        // identical earlier article's result would leave this file without one.
+        let text = String(decoding: result, as: UTF8.self)
+        return text.contains("\"source\":{\"name\":\(JSONText.string(file)),")
+            && text.contains("\"sha256\":\"\(SHA256.hexDigest(of: bytes))\"")
     }
 }
