@@ -52,7 +52,10 @@ extension IngestionPipeline {
         }
         var published = 0, returned = 0
         for file in files {
-            if let output = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file), resultExists(output, for: file, in: fd) {
+            let recorded = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file)
+            if let recorded, recorded.hasPrefix(ResultStore.failedPrefix), finishQuarantine(file, from: fd, as: String(recorded.dropFirst(ResultStore.failedPrefix.count))) {
+                published += 1
+            } else if let output = recorded, resultExists(output, for: file, in: fd) {
                 do {
                     if configuration.processedInput == .delete {
                         _ = unlinkat(fd, file, 0)
@@ -76,6 +79,19 @@ extension IngestionPipeline {
         }
         if unlinkat(directories.processing, name, AT_REMOVEDIR) == 0 || published + returned > 0 {
             logger.notice("recovered processing/\(name) of a stopped instance: \(returned) files back to the inbox, \(published) already published")
+        }
+    }
+
+    /// Completes a quarantine a crash interrupted: the error record `failed/<target>.error.json`
+    /// of this very file exists, the input is not yet beside it.
+    private func finishQuarantine(_ file: String, from directory: Int32, as target: String) -> Bool {
+        guard let record = ClaimRecord.readSmallFile(directory: directories.failed, name: target + ResultStore.errorSuffix),
+              String(decoding: record, as: UTF8.self).contains("\"name\":\(JSONText.string(file))") else { return false }
+        do {
+            try FileSystem.renameNoReplace(directory, file, directories.failed, target)
+            return true
+        } catch {
+            return false
         }
     }
 
