@@ -1,13 +1,3 @@
-/// A recognizer span after clean-up, before it is typed.
-struct RecognizedMention: Sendable {
-    var tokens: Range<Int>
-    var sentence: Int
-    /// The recognizer's CoNLL label: PER, ORG, LOC or MISC.
-    var label: String
-    var confidence: Double
-    var name: String
-}
-
 extension Extractor {
     /// A recognizer span without possessive endings, punctuation and leading titles; a title-led
     /// span the model took for an organization or place becomes the person it names
@@ -130,25 +120,5 @@ extension Extractor {
         if token.kind == .punctuation { return true }
         let t = token.text
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"
-    }
-}
-
-extension String {
-    /// Written in capitals: at least two letters and none in lower case ("WASHINGTON", "U.S.").
-    var isShouted: Bool {
-        var letters = 0
-        for scalar in unicodeScalars where scalar.properties.isAlphabetic {
-            if scalar.isLowercaseFast { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
-
-    /// Each word with an upper-case first letter and the rest lower case: "NEW YORK" → "New York".
-    var titleCasedWords: String {
-        split(separator: " ", omittingEmptySubsequences: false).map { word in
-            guard let first = word.first else { return "" }
-            return first.uppercased() + word.dropFirst().lowercased()
-        }.joined(separator: " ")
     }
 }

@@ -28,6 +28,8 @@ public struct ArticleProcessor: Sendable {
         let result: ExtractionResult
         do {
             result = try extractor.extract(Article(text: read.text, title: read.title))
+        } catch let error as ExtractionError where error.code == .timeLimitExceeded {
+            throw ArticleFailure(step: .extract, code: "time_limit", message: error.message)
         } catch {
             throw ArticleFailure(step: .extract, code: "extraction_failed", message: String(describing: error))
         }

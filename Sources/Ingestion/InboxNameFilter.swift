@@ -12,6 +12,8 @@ public enum InboxNameFilter {
     /// The name for raw name bytes: UTF-8 names as they are; other bytes (legal on Linux)
     /// get a UTF-8 name with each invalid byte written as `%XX`, which the daemon renames
     /// the file to before claiming it, so that it appears under a name JSON can carry.
+    /// Escaping triples a byte, so an escaped name over 255 bytes is cut to a prefix plus
+    /// `~<hash>` (`BoundedFileName`), keeping its extension and so its format.
     public static func decodedName(_ raw: [UInt8]) -> (name: String, needsRename: Bool) {
         if let name = String(validating: raw, as: UTF8.self) { return (name, false) }
         var result = ""
@@ -34,6 +36,15 @@ public enum InboxNameFilter {
             }
             index += length
         }
-        return (result, true)
+        return (bounded(result), true)
+    }
+
+    /// The escaped name within the file name limit, extension kept when it is a short one.
+    private static func bounded(_ name: String) -> String {
+        guard name.utf8.count > BoundedFileName.maximumBytes else { return name }
+        guard let dot = name.lastIndex(of: "."), name.utf8[dot...].count <= 16 else {
+            return BoundedFileName.make(name, suffix: "", attempt: 0)
+        }
+        return BoundedFileName.make(String(name[..<dot]), suffix: String(name[dot...]), attempt: 0)
     }
 }

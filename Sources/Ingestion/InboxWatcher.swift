@@ -56,9 +56,10 @@ final class InboxWatcher: Sendable {
         close(stopPipe.write)
     }
 
-    /// Reads events until `stop`; `onEvent` receives schedule events, `onFatal` the reason
-    /// when the inbox directory was removed, moved away or unmounted (then it returns).
-    func run(onEvent: (InboxSchedule.Event) -> Void, onFatal: (String) -> Void) {
+    /// Reads events until `stop`; `onEvent` receives schedule events, `onOverflow` is told
+    /// when the kernel dropped events, `onFatal` the reason when the inbox directory was
+    /// removed, moved away or unmounted (then it returns).
+    func run(onEvent: (InboxSchedule.Event) -> Void, onOverflow: () -> Void, onFatal: (String) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
         while true {
@@ -76,7 +77,7 @@ final class InboxWatcher: Sendable {
                 onFatal("reading inotify failed: \(String(cString: strerror(errno)))")
                 return
             }
-            if let fatal = Self.parse(buffer[0..<count], directories: watched, onEvent: onEvent) {
+            if let fatal = Self.parse(buffer[0..<count], directories: watched, onEvent: onEvent, onOverflow: onOverflow) {
                 onFatal(fatal)
                 return
             }
@@ -85,7 +86,10 @@ final class InboxWatcher: Sendable {
 
     /// Turns a buffer of `inotify_event` records into schedule events; returns the reason
     /// when an event says the inbox itself is gone.
-    static func parse(_ bytes: ArraySlice<UInt8>, directories: [Int32: String] = [:], onEvent: (InboxSchedule.Event) -> Void) -> String? {
+    static func parse(
+        _ bytes: ArraySlice<UInt8>, directories: [Int32: String] = [:],
+        onEvent: (InboxSchedule.Event) -> Void, onOverflow: () -> Void = {}
+    ) -> String? {
         var offset = bytes.startIndex
         while offset + 16 <= bytes.endIndex {
             let descriptor = Int32(bitPattern: readUInt32(bytes, offset))
@@ -94,6 +98,7 @@ final class InboxWatcher: Sendable {
             let nameBytes = bytes[(offset + 16)..<min(bytes.endIndex, offset + 16 + length)].prefix(while: { $0 != 0 })
             offset += 16 + length
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                onOverflow()
                 onEvent(.overflowed)
                 continue
             }

@@ -69,7 +69,7 @@ extension IngestionPipeline {
             logger.warning("\(file.name.debugDescription) vanished from processing/ before it was read", metadata: ["ENTITYD_FILE": .string(file.name)])
         case .failure(let failure):
             guard let target = retryingStorage(file, .failed, returnOnStop: true, { () throws(SystemCallError) -> String in
-                try store.quarantine(file.name, failure: failure, at: Timestamp.now())
+                try store.quarantine(file.name, failure: failure, at: Timestamp.now(), job: file.job)
             }) else { return }
             let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
             counters.withLock { $0.failed += 1 }

@@ -52,7 +52,10 @@ extension IngestionPipeline {
         }
         var published = 0, returned = 0
         for file in files {
-            if let output = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file), resultExists(output, for: file, in: fd) {
+            let recorded = records[file] ?? ClaimRecord.recordedOutput(directory: fd, input: file)
+            if let recorded, recorded.hasPrefix(ResultStore.failedPrefix), finishQuarantine(file, from: fd, as: String(recorded.dropFirst(ResultStore.failedPrefix.count))) {
+                published += 1
+            } else if let output = recorded, resultExists(output, for: file, in: fd) {
                 do {
                     if configuration.processedInput == .delete {
                         _ = unlinkat(fd, file, 0)
@@ -79,11 +82,28 @@ extension IngestionPipeline {
         }
     }
 
-    /// Whether `outbox/<output>` is the published result of the file (same SHA-256).
+    /// Completes a quarantine a crash interrupted: the error record `failed/<target>.error.json`
+    /// of this very file exists, the input is not yet beside it.
+    private func finishQuarantine(_ file: String, from directory: Int32, as target: String) -> Bool {
+        guard let record = ClaimRecord.readSmallFile(directory: directories.failed, name: target + ResultStore.errorSuffix),
+              String(decoding: record, as: UTF8.self).contains("\"name\":\(JSONText.string(file))") else { return false }
+        do {
+            try FileSystem.renameNoReplace(directory, file, directories.failed, target)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Whether `outbox/<output>` is the published result of the file (its name, same SHA-256).
     private func resultExists(_ output: String, for file: String, in directory: Int32) -> Bool {
         guard let result = ClaimRecord.readSmallFile(directory: directories.outbox, name: output),
               let bytes = try? ArticleFile.read(directory: directory, name: file, maximumBytes: configuration.maxFileBytes) else { return false }
-        let marker = "\"sha256\":\"\(SHA256.hexDigest(of: bytes))\""
-        return String(decoding: result, as: UTF8.self).contains(marker)
+        // The record is an attribute a producer can set on its own file: the result must be
+        // this file's (its name), not only of the same bytes, or a forged record naming an
+        // identical earlier article's result would leave this file without one.
+        let text = String(decoding: result, as: UTF8.self)
+        return text.contains("\"source\":{\"name\":\(JSONText.string(file)),")
+            && text.contains("\"sha256\":\"\(SHA256.hexDigest(of: bytes))\"")
     }
 }

@@ -70,7 +70,9 @@ public final class IngestionPipeline: Sendable {
             spawn("entityd-publish-\(index)") { [self] in publisherLoop() }
         }
         spawn("entityd-inotify") { [self] in
-            watcher.run(onEvent: { schedule.post($0) }, onFatal: { reason in
+            watcher.run(onEvent: { schedule.post($0) }, onOverflow: {
+                logger.notice("the inotify queue overflowed (events were lost); rescanning the inbox")
+            }, onFatal: { reason in
                 fatalReason.withLock { $0 = reason }
                 logger.critical("state directory lost: \(reason); stopping so that the service manager restarts entityd",
                                 metadata: ["ENTITYD_ERROR": .string(reason)])

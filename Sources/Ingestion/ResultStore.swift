@@ -14,6 +14,8 @@ final class ResultStore: Sendable {
     private let failedSync: DirectorySyncGroup
     /// Bytes reserved for `.error.json` after a quarantined file's name.
     static let errorSuffix = ".error.json"
+    /// Claim records of quarantined files name their target with this prefix.
+    static let failedPrefix = "failed/"
 
     init(directories: StateDirectories, instance: InstanceDirectory) {
         self.directories = directories
@@ -57,8 +59,10 @@ final class ResultStore: Sendable {
     }
 
     /// Moves the input to `failed/<name>` and writes `failed/<name>.error.json` first, so a
-    /// quarantined file always has its reason next to it.
-    func quarantine(_ name: String, failure: ArticleFailure, at time: String) throws(SystemCallError) -> String {
+    /// quarantined file always has its reason next to it. The claim record names the
+    /// target (`failed/<target>`) before the error record appears, so that recovery after a
+    /// crash between the two steps completes the move instead of leaving a lone record.
+    func quarantine(_ name: String, failure: ArticleFailure, at time: String, job: UInt64) throws(SystemCallError) -> String {
         let record = JSONText.object([
             ("error", JSONText.string(failure.message)),
             ("step", JSONText.string(failure.step.rawValue)),
@@ -75,6 +79,7 @@ final class ResultStore: Sendable {
             let file = try DurableFile(directory: directories.failed, directoryName: "failed", mode: configuration.outputFileMode)
             defer { file.discard() }
             try file.write(Array(record.utf8), durable: configuration.durableWrites)
+            try ClaimRecord.write(directory: instance.fd, job: job, output: Self.failedPrefix + target, input: name)
             do {
                 try file.link(as: errorName)
             } catch where error.code == EEXIST {
@@ -87,6 +92,7 @@ final class ResultStore: Sendable {
                 continue
             }
             if configuration.durableWrites { try failedSync.sync() }
+            ClaimRecord.remove(directory: instance.fd, job: job)
             return target
         }
     }

@@ -74,3 +74,18 @@ import Testing
         #expect(malformed.stderr.contains("not valid YAML"))
     }
 }
+
+/// User dictionaries are checked with `--load-model`, as `run` checks them at start.
+@Suite struct DictionaryConfigTests {
+    @Test func badDictionaryLineNamesFileAndLineAndExits78() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entityd-dict-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dictionary = directory.appendingPathComponent("watch.tsv")
+        try "Wagner Group\tORG\tWagner PMC\nno tab here\n".write(to: dictionary, atomically: true, encoding: .utf8)
+        let outcome = try EntitydBinary.run(["check-config", "--load-model"], environment: ["ENTITYD_DICTIONARIES": dictionary.path])
+        #expect(outcome.status == 78)
+        #expect(outcome.stderr.contains("'dictionaries'"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("watch.tsv:2"), "\(outcome.stderr)")
+    }
+}

@@ -49,6 +49,38 @@ import Testing
         #expect(state.filesInProcessing().isEmpty)
     }
 
+    @Test func aForgedClaimRecordCannotSuppressTheResultOfARecoveredFile() throws {
+        let state = StateDirectory()
+        let text = "The Kremlin said Moscow would respond."
+        var daemon = try DaemonProcess(stateDirectory: state.path)
+        state.drop("earlier.txt", text)
+        try Wait.until("the earlier file is processed") { state.names("archive") == ["earlier.txt"] }
+        #expect(try daemon.terminate() == 0)
+        // A producer set the claim record's attribute on its file, naming the result of an
+        // identical earlier article; the file was claimed, then its daemon crashed.
+        let crashed = state.path + "/processing/instance-999999-0badc0de"
+        mkdir(crashed, 0o700)
+        _ = FileManager.default.createFile(atPath: crashed + "/forged.txt", contents: Data(text.utf8))
+        let output = "earlier.txt.json"
+        guard Self.setAttribute(crashed + "/forged.txt", "user.entityd.output", output) else {
+            print("skipped: this file system has no user extended attributes")
+            return
+        }
+        daemon = try DaemonProcess(stateDirectory: state.path)
+        try Wait.until("the recovered file is archived") { state.names("archive").contains("forged.txt") }
+        #expect(state.resultSourceNames() == ["earlier.txt", "forged.txt"], "the recovered file has no result of its own")
+        #expect(try daemon.terminate() == 0)
+    }
+
+    private typealias SetXattr = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer, Int, Int32) -> Int32
+
+    /// `setxattr(2)`, which the Glibc module does not declare.
+    static func setAttribute(_ path: String, _ name: String, _ value: String) -> Bool {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "setxattr") else { return false }
+        let call = unsafeBitCast(symbol, to: SetXattr.self)
+        return Array(value.utf8).withUnsafeBytes { call(path, name, $0.baseAddress!, $0.count, 0) } == 0
+    }
+
     static func first(_ index: Int) -> String { "First version \(index): Lima." }
     /// Longer than the first version: `source.bytes` tells them apart.
     static func final(_ index: Int) -> String { "Final version \(index): Quito and Bogota." }

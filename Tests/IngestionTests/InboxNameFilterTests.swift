@@ -19,6 +19,13 @@ import Testing
         #expect(InboxNameFilter.decodedName(Array("é.txt".utf8)) == ("é.txt", false))
     }
 
+    @Test func aLongEscapedNameIsCutToTheLimitKeepingItsExtension() {
+        let (name, needsRename) = InboxNameFilter.decodedName([UInt8](repeating: 0xFF, count: 200) + Array(".txt".utf8))
+        #expect(needsRename)
+        #expect(name.utf8.count <= 255)
+        #expect(name.hasPrefix("%FF%FF") && name.hasSuffix(".txt") && name.contains("~"))
+    }
+
     @Test func jsonStringsEscapeControlCharacters() {
         #expect(JSONText.string("a\"b\\c\nd\u{01}\u{202E}") == "\"a\\\"b\\\\c\\nd\\u0001\u{202E}\"")
     }

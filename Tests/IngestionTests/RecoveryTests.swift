@@ -55,4 +55,20 @@ import Testing
         #expect(fixture.state.contents("inbox") == ["a.txt"])
         #expect(fixture.state.contents("archive").isEmpty)
     }
+
+    @Test func aQuarantineACrashInterruptedIsCompletedNotLeftAsALoneRecord() throws {
+        let fixture = try PipelineFixture()
+        let dead = try IngestionPipeline(configuration: fixture.pipeline.configuration, processor: fixture.pipeline.currentProcessor, logger: fixture.pipeline.logger)
+        fixture.state.write("inbox/bad.txt", "x\u{0}y")
+        #expect(dead.claim("bad.txt", hint: .completed) == .claimed)
+        // The crash came after the error record was named, before the input followed it.
+        try ClaimRecord.write(directory: dead.instance.fd, job: 3, output: "failed/bad.txt", input: "bad.txt")
+        fixture.state.write("failed/bad.txt.error.json", "{\"error\":\"binary\",\"step\":\"decode\",\"at\":\"t\",\"code\":\"undecodable\",\"name\":\"bad.txt\"}\n")
+        close(dead.instance.fd)
+
+        fixture.pipeline.recoverLeftovers()
+        #expect(fixture.state.contents("failed") == ["bad.txt", "bad.txt.error.json"])
+        #expect(fixture.state.contents("inbox").isEmpty)
+        #expect(fixture.state.contents("processing") == [fixture.pipeline.instance.name])
+    }
 }

@@ -35,7 +35,7 @@ import Testing
         let instance = fixture.pipeline.instance.name
         for _ in 0..<2 {
             fixture.state.write("processing/\(instance)/bad.txt", "x")
-            _ = try fixture.pipeline.store.quarantine("bad.txt", failure: ArticleFailure(step: .decode, code: "undecodable", message: "binary"), at: "t")
+            _ = try fixture.pipeline.store.quarantine("bad.txt", failure: ArticleFailure(step: .decode, code: "undecodable", message: "binary"), at: "t", job: 1)
         }
         #expect(fixture.state.contents("failed") == ["bad.txt", "bad.txt.1", "bad.txt.1.error.json", "bad.txt.error.json"])
         let record = try JSONSerialization.jsonObject(with: Data(fixture.state.read("failed/bad.txt.error.json")!.utf8)) as? [String: String]

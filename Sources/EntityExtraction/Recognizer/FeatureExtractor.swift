@@ -70,18 +70,7 @@ struct FeatureExtractor: Sendable {
 
         emit(.bias, 0)
         if !contextOnly {
-            emit(.word, info.exact)
-            emit(.lower, info.lower)
-            emit(.shape, info.shape)
-            emit(.shortShape, info.shortShape)
-            emit(.prefix1, info.prefixes.0)
-            emit(.prefix2, info.prefixes.1)
-            emit(.prefix3, info.prefixes.2)
-            emit(.prefix4, info.prefixes.3)
-            emit(.suffix1, info.suffixes.0)
-            emit(.suffix2, info.suffixes.1)
-            emit(.suffix3, info.suffixes.2)
-            emit(.suffix4, info.suffixes.3)
+            Self.spellingKeys(info) { scratch.keys.append($0) }
             emit(.lowerMinus2, lowerAt(i - 2))
             emit(.lowerMinus1, lowerAt(i - 1))
             emit(.lowerPlus1, lowerAt(i + 1))
@@ -185,6 +174,24 @@ struct FeatureExtractor: Sendable {
         if full && fine != 0 { emit(FeatureHash.mix(template.rawValue, 3 << 20 | fine)) }
     }
 
+    /// The keys of the token's own spelling: word, lowercase, shapes, prefixes, suffixes.
+    @inline(__always)
+    static func spellingKeys(_ info: TokenInfo, _ emit: (UInt64) -> Void) {
+        func key(_ template: FeatureTemplate, _ value: UInt64) { emit(FeatureHash.mix(template.rawValue, value)) }
+        key(.word, info.exact)
+        key(.lower, info.lower)
+        key(.shape, info.shape)
+        key(.shortShape, info.shortShape)
+        key(.prefix1, info.prefixes.0)
+        key(.prefix2, info.prefixes.1)
+        key(.prefix3, info.prefixes.2)
+        key(.prefix4, info.prefixes.3)
+        key(.suffix1, info.suffixes.0)
+        key(.suffix2, info.suffixes.1)
+        key(.suffix3, info.suffixes.2)
+        key(.suffix4, info.suffixes.3)
+    }
+
     /// Where a word's string-only keys apply, relative to the word's own position.
     enum WordPart: Int, CaseIterable {
         case itself = 0, nextToken, tokenAfterNext, previousToken, tokenBeforePrevious
@@ -196,18 +203,7 @@ struct FeatureExtractor: Sendable {
         func key(_ template: FeatureTemplate, _ value: UInt64) { emit(FeatureHash.mix(template.rawValue, value)) }
         switch part {
         case .itself:
-            key(.word, info.exact)
-            key(.lower, info.lower)
-            key(.shape, info.shape)
-            key(.shortShape, info.shortShape)
-            key(.prefix1, info.prefixes.0)
-            key(.prefix2, info.prefixes.1)
-            key(.prefix3, info.prefixes.2)
-            key(.prefix4, info.prefixes.3)
-            key(.suffix1, info.suffixes.0)
-            key(.suffix2, info.suffixes.1)
-            key(.suffix3, info.suffixes.2)
-            key(.suffix4, info.suffixes.3)
+            spellingKeys(info, emit)
             clusterKeys(cluster, .clusterHere, full: true, emit)
         case .nextToken:
             key(.lowerMinus1, info.lower)

@@ -26,10 +26,11 @@ enum ExtractorFactory {
             return try Extractor(configuration: configuration)
         } catch let error as ConfigurationKeyError {
             throw error
+        } catch let error as ExtractionError where error.code == .badDictionaryLine {
+            throw ConfigurationKeyError(key: "dictionaries", reason: error.message)
         } catch {
-            // A bad model or dictionary line is a configuration problem the user must fix.
-            let key = settings.dictionaries.isEmpty ? "model" : "model/dictionaries"
-            throw ConfigurationKeyError(key: key, reason: "\(error)")
+            // A model that cannot be loaded is a configuration problem the user must fix.
+            throw ConfigurationKeyError(key: "model", reason: "\(error)")
         }
     }
 }

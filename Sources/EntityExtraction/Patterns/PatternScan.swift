@@ -1,0 +1,137 @@
+/// The rules, over one sentence's tokens and their word classes.
+struct PatternScan {
+    let tokens: [Token]
+    let range: Range<Int>
+    private var classCache: [WordClass?]
+
+    init(tokens: [Token], range: Range<Int>) {
+        self.tokens = tokens
+        self.range = range
+        classCache = Array(repeating: nil, count: range.count)
+    }
+
+    /// The word classes of token `i`; empty outside the sentence.
+    mutating func cls(_ i: Int) -> WordClass {
+        guard range.contains(i) else { return [] }
+        if let cached = classCache[i - range.lowerBound] { return cached }
+        let value = PatternLexicon.classes(of: tokens[i].text)
+        classCache[i - range.lowerBound] = value
+        return value
+    }
+
+    func text(_ i: Int) -> Substring { range.contains(i) ? tokens[i].text : "" }
+
+    func isCapitalized(_ i: Int) -> Bool { text(i).first?.isUppercase ?? false }
+
+    /// Words that start a pattern without being in a word class themselves ("more than two days").
+    private static let starters: Set<Substring> = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
+
+    /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
+    mutating func mayStartPattern(at i: Int) -> Bool {
+        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && Self.starters.contains(tokens[i].text))
+            || isNumberWord(i)
+    }
+
+    mutating func match(at i: Int) -> PatternSpan? {
+        func span(_ end: Int?, _ type: EntityType, _ confidence: Double) -> PatternSpan? {
+            end.map { PatternSpan(tokens: i..<$0, type: type, confidence: confidence) }
+        }
+        if let s = span(money(at: i), .money, 0.95) { return s }
+        if let s = span(percent(at: i), .percent, 0.95) { return s }
+        if let s = span(quantity(at: i), .quantity, 0.85) { return s }
+        if let s = span(time(at: i), .time, 0.85) { return s }
+        if let (end, confidence) = date(at: i) { return span(end, .date, confidence) }
+        if let s = span(ordinal(at: i), .ordinal, 0.9) { return s }
+        if let s = span(cardinal(at: i), .cardinal, 0.85) { return s }
+        return nil
+    }
+
+    // MARK: Numbers
+
+    /// A token of digits with separators: "1,200.50", "40", "3.5".
+    func isDigits(_ i: Int) -> Bool {
+        guard range.contains(i), tokens[i].kind == .number else { return false }
+        return tokens[i].text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// A 4-digit year from 1800 to 2199.
+    func isYear(_ i: Int) -> Bool {
+        guard isDigits(i), tokens[i].text.utf8.count == 4, let value = Int(tokens[i].text) else { return false }
+        return (1800...2199).contains(value)
+    }
+
+    /// The end of a number: digits or number words, with a multiplier ("1.2 billion", "two hundred").
+    mutating func number(at i: Int) -> Int? {
+        var j = i
+        if isDigits(i) {
+            j = i + 1
+        } else if isNumberWord(i) {
+            j = i + 1
+            while isNumberWord(j) || (text(j) == "and" && isNumberWord(j + 1) && j + 1 > i + 1) { j += 1 }
+        } else if cls(i).contains(.pluralNumber) {
+            // "tens of thousands", "hundreds of millions"
+            j = i + 1
+            while text(j) == "of" && cls(j + 1).contains(.pluralNumber) { j += 2 }
+            return j
+        } else if (text(i) == "a" || text(i) == "A") && (text(i + 1) == "dozen" || text(i + 1) == "hundred" || text(i + 1) == "thousand") {
+            j = i + 2
+        } else {
+            return nil
+        }
+        if cls(j).contains(.multiplier) && !tokens[j].spaceBefore || ["million", "billion", "trillion", "bn", "mn", "mln", "tn"].contains(text(j).lowercased()) {
+            j += 1
+        }
+        return j
+    }
+
+    /// "one" … "ninety", "twenty-five", "hundred".
+    mutating func isNumberWord(_ i: Int) -> Bool {
+        if cls(i).contains(.numberWord) { return true }
+        let t = text(i)
+        guard t.utf8.count <= 14, t.utf8.contains(UInt8(ascii: "-")) else { return false }
+        let parts = t.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
+    }
+
+    // MARK: Amounts
+
+    mutating func money(at i: Int) -> Int? {
+        var j = i
+        if text(j) == "US" && text(j + 1) == "$" { j += 1 }
+        if cls(j).contains(.currencySymbol) {
+            guard let end = number(at: j + 1) else { return nil }
+            return end
+        }
+        guard let end = number(at: i), cls(end).contains(.currencyWord) else { return nil }
+        return end + 1
+    }
+
+    mutating func percent(at i: Int) -> Int? {
+        guard let end = number(at: i) else { return nil }
+        if cls(end).contains(.percent) { return end + 1 }
+        if text(end) == "per" && text(end + 1) == "cent" { return end + 2 }
+        if text(end) == "percentage" && (text(end + 1) == "points" || text(end + 1) == "point") { return end + 2 }
+        return nil
+    }
+
+    mutating func quantity(at i: Int) -> Int? {
+        guard let end = number(at: i) else { return nil }
+        if text(end) == "square" && cls(end + 1).contains(.unit) { return end + 2 }
+        return cls(end).contains(.unit) ? end + 1 : nil
+    }
+
+    mutating func ordinal(at i: Int) -> Int? {
+        if cls(i).contains(.ordinal) { return i + 1 }
+        let t = text(i)
+        guard range.contains(i), tokens[i].kind == .number, t.utf8.count >= 3 else { return nil }
+        let suffix = t.suffix(2).lowercased()
+        guard ["st", "nd", "rd", "th"].contains(suffix), t.dropLast(2).allSatisfy(\.isNumber) else { return nil }
+        return i + 1
+    }
+
+    mutating func cardinal(at i: Int) -> Int? {
+        if isYear(i) { return nil }
+        if text(i) == "a" || text(i) == "A" { return nil }  // "a dozen" only inside amounts
+        return number(at: i)
+    }
+}
