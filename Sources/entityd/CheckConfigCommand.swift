@@ -18,13 +18,10 @@ struct CheckConfigCommand: AsyncParsableCommand {
     var loadModel = false
 
     func run() async throws {
-        let settings: EntitydSettings
-        do {
-            settings = try await SettingsLoader.load(SettingsOverrides(configFile: config, stateDirectory: stateDirectory))
+        let settings = try await ConfigurationKeyError.exitingOnFailure {
+            let settings = try await SettingsLoader.load(SettingsOverrides(configFile: config, stateDirectory: stateDirectory))
             if loadModel { _ = try ExtractorFactory.makeExtractor(settings) }
-        } catch let error as ConfigurationKeyError {
-            FileHandle.standardError.write(Data("entityd: \(error)\n".utf8))
-            throw ExitCode(ConfigurationKeyError.exitCode)
+            return settings
         }
         print(settings.renderedAsYAML())
     }

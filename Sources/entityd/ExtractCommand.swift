@@ -19,14 +19,9 @@ struct ExtractCommand: AsyncParsableCommand {
     var stdinName = "stdin.txt"
 
     func run() async throws {
-        let settings: EntitydSettings
-        let processor: ArticleProcessor
-        do {
-            settings = try await SettingsLoader.load(SettingsOverrides(configFile: config))
-            processor = ArticleProcessor(extractor: try ExtractorFactory.makeExtractor(settings), version: Entityd.version)
-        } catch let error as ConfigurationKeyError {
-            FileHandle.standardError.write(Data("entityd: \(error)\n".utf8))
-            throw ExitCode(ConfigurationKeyError.exitCode)
+        let (settings, processor) = try await ConfigurationKeyError.exitingOnFailure {
+            let settings = try await SettingsLoader.load(SettingsOverrides(configFile: config))
+            return (settings, ArticleProcessor(extractor: try ExtractorFactory.makeExtractor(settings), version: Entityd.version))
         }
         let limit = settings.ingestion.maxFileBytes
         var failures = 0

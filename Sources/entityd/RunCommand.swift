@@ -26,14 +26,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let overrides = SettingsOverrides(configFile: config, stateDirectory: stateDirectory, logTarget: logTarget, logLevel: logLevel)
-        let settings: EntitydSettings
-        let processor: ArticleProcessor
-        do {
-            settings = try await SettingsLoader.load(overrides)
-            processor = ArticleProcessor(extractor: try ExtractorFactory.makeExtractor(settings), version: Entityd.version)
-        } catch let error as ConfigurationKeyError {
-            FileHandle.standardError.write(Data("entityd: \(error)\n".utf8))
-            throw ExitCode(ConfigurationKeyError.exitCode)
+        let (settings, processor) = try await ConfigurationKeyError.exitingOnFailure {
+            let settings = try await SettingsLoader.load(overrides)
+            return (settings, ArticleProcessor(extractor: try ExtractorFactory.makeExtractor(settings), version: Entityd.version))
         }
         LoggingSetup.bootstrap(target: settings.logTarget, level: settings.logLevel)
         let logger = Logger(label: "entityd")
