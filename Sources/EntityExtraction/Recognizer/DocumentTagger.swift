@@ -62,6 +62,9 @@ struct DocumentTagger {
         }
     }
 
+    /// Context keys of the document `prepare` last read.
+    var contextKeyCount: Int { keys.count }
+
     /// Analyses the document and extracts what both stages share.
     mutating func prepare(_ document: [[Substring]]) {
         analyzed = AnalyzedDocument(document)

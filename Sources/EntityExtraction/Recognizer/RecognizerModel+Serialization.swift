@@ -33,7 +33,12 @@ extension RecognizerModel {
 
     /// Reads a model file, checking magic, version, checksum and section consistency.
     init(serialized bytes: [UInt8]) throws {
-        guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+        self = try bytes.withUnsafeBytes { try RecognizerModel(serialized: $0) }
+    }
+
+    /// Reads a model file from borrowed bytes (copied section by section, never whole).
+    init(serialized bytes: UnsafeRawBufferPointer) throws {
+        guard bytes.count >= Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic) else {
             throw RecognizerError(.notAModel, "not an entityd recognizer model (bad magic bytes)")
         }
         var r = try ModelBinaryReader(bytes: bytes, start: Self.magic.count)
