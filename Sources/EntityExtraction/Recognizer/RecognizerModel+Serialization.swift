@@ -20,12 +20,13 @@ extension RecognizerModel {
             w.write(array: stage.featureKeys)
             w.write(array: stage.weights)
         }
-        w.write(array: gazetteer.keys)
-        w.write(array: gazetteer.masks)
-        w.write(array: lexicon.clusterKeys)
-        w.write(array: lexicon.clusterValues)
-        w.write(array: lexicon.caseKeys)
-        w.write(array: lexicon.caseValues)
+        let places = gazetteer.entries, clusters = lexicon.clusterEntries, cases = lexicon.caseEntries
+        w.write(array: places.keys)
+        w.write(array: places.masks)
+        w.write(array: clusters.keys)
+        w.write(array: clusters.values)
+        w.write(array: cases.keys)
+        w.write(array: cases.values)
         w.write(lexicon.frequentWordList)
         w.seal()
         return w.bytes
