@@ -4,12 +4,12 @@ extension Extractor {
     static let recognizerChunkSentences = 100
 
     /// Spans proposed by every source, overlapping freely.
-    func findCandidates(in text: TokenizedText, checkDeadline: () throws -> Void) throws -> [Candidate] {
+    func findCandidates(in text: TokenizedText, shouting: [Bool], checkDeadline: () throws -> Void) throws -> [Candidate] {
         var candidates: [Candidate] = []
         let tokens = text.tokens
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
-            let matcher = isShouting(tokens[range]) ? userNames.shoutedMatcher : userNames.matcher
+            let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
             for match in matcher.matches(in: tokens, within: range) {
                 let entry = userNames.entries[match.payload]
                 candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
@@ -38,7 +38,7 @@ extension Extractor {
             candidates += recognized.map { typedCandidate($0, in: text) }
         }
         for (s, range) in text.sentences.enumerated() {
-            if !isShouting(tokens[range]) {
+            if !shouting[s] {
                 for match in builtInNames.matcher.matches(in: tokens, within: range) {
                     let entry = builtInNames.entries[match.payload]
                     candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .builtInName, canonical: entry.name))
@@ -81,11 +81,18 @@ extension Extractor {
     func isShouting(_ tokens: ArraySlice<Token>) -> Bool {
         var upper = 0
         var words = 0
-        for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
+        for i in tokens.indices where tokens[i].kind == .word {
+            let (scalars, hasLowercase) = tokens[i].text.withBytes(UTF8Bytes.caseShape)
+            guard scalars > 1 else { continue }
             words += 1
-            if !token.text.unicodeScalars.contains(where: \.isLowercaseFast) { upper += 1 }
+            if !hasLowercase { upper += 1 }
         }
         return words >= 2 && upper * 10 >= words * 6
+    }
+
+    /// `isShouting` of every sentence, computed once per article for all the stages that ask.
+    func shoutingSentences(_ text: TokenizedText) -> [Bool] {
+        text.sentences.map { isShouting(text.tokens[$0]) }
     }
 }
 

@@ -31,7 +31,7 @@ struct SentenceSplitter {
         switch end.kind {
         case .punctuation:
             return Self.isSentenceEnd(end.text) && !startsLower
-        case .word where end.text.last == "." && end.text.count > 1:
+        case .word where end.text.utf8.last == UInt8(ascii: ".") && end.text.utf8.count > 1:
             // An abbreviation's period may also end the sentence: "… in the U.S. The talks …"
             let word = end.text.dropLast()
             if Abbreviations.titlesWithPeriod.contains(String(word)) { return false }
@@ -49,12 +49,12 @@ struct SentenceSplitter {
     }
 
     private func isCloser(_ token: Token) -> Bool {
-        guard token.kind == .punctuation, token.text.unicodeScalars.count == 1, let c = token.text.unicodeScalars.first else {
-            return false
-        }
-        switch c {
-        case "”", "»", ")", "]", "}": return true
-        case "\"", "'", "’": return !token.spaceBefore  // a straight or single quote right after the text closes it
+        guard token.kind == .punctuation else { return false }
+        let (value, length) = token.text.withBytes { bytes in bytes.isEmpty ? (0, 0) : UTF8Bytes.decode(bytes, at: 0) }
+        guard length > 0, length == token.text.utf8.count else { return false }  // exactly one scalar
+        switch value {
+        case 0x201D, 0xBB, 0x29, 0x5D, 0x7D: return true  // ” » ) ] }
+        case 0x22, 0x27, 0x2019: return !token.spaceBefore  // a straight or single quote right after the text closes it
         default: return false
         }
     }
@@ -68,8 +68,9 @@ struct SentenceSplitter {
     }
 
     private static func startsLowercase(_ token: Token) -> Bool {
-        guard let first = token.text.unicodeScalars.first else { return false }
-        return first.isLowercaseFast
+        guard let first = token.text.utf8.first else { return false }
+        if first < 0x80 { return first &- 0x61 < 26 }
+        return token.text.unicodeScalars.first!.isLowercaseFast
     }
 
     /// Capitalized words that usually open a sentence rather than continue a name.
