@@ -19,16 +19,16 @@ struct PatternScan {
         return value
     }
 
-    func text(_ i: Int) -> Substring { range.contains(i) ? tokens[i].text : "" }
+    func text(_ i: Int) -> PatternText { PatternText(value: range.contains(i) ? tokens[i].text : "") }
 
-    func isCapitalized(_ i: Int) -> Bool { text(i).first?.isUppercase ?? false }
+    func isCapitalized(_ i: Int) -> Bool { text(i).startsUppercase }
 
     /// Words that start a pattern without being in a word class themselves ("more than two days").
-    private static let starters: Set<Substring> = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
+    private static let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
 
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
     mutating func mayStartPattern(at i: Int) -> Bool {
-        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && Self.starters.contains(tokens[i].text))
+        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && text(i).isOne(of: Self.starters))
             || isNumberWord(i)
     }
 
@@ -78,16 +78,19 @@ struct PatternScan {
         } else {
             return nil
         }
-        if cls(j).contains(.multiplier) && !tokens[j].spaceBefore || ["million", "billion", "trillion", "bn", "mn", "mln", "tn"].contains(text(j).lowercased()) {
+        if cls(j).contains(.multiplier) && !tokens[j].spaceBefore || text(j).lowercasedIsOne(of: Self.scaleWords) {
             j += 1
         }
         return j
     }
 
+    /// Multipliers that join a number even after a space ("1.2 billion"), in any case.
+    private static let scaleWords: [StaticString] = ["million", "billion", "trillion", "bn", "mn", "mln", "tn"]
+
     /// "one" … "ninety", "twenty-five", "hundred".
     mutating func isNumberWord(_ i: Int) -> Bool {
         if cls(i).contains(.numberWord) { return true }
-        let t = text(i)
+        let t = text(i).value
         guard t.utf8.count <= 14, t.utf8.contains(UInt8(ascii: "-")) else { return false }
         let parts = t.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
@@ -122,11 +125,24 @@ struct PatternScan {
 
     mutating func ordinal(at i: Int) -> Int? {
         if cls(i).contains(.ordinal) { return i + 1 }
-        let t = text(i)
+        let t = text(i).value
         guard range.contains(i), tokens[i].kind == .number, t.utf8.count >= 3 else { return nil }
-        let suffix = t.suffix(2).lowercased()
-        guard ["st", "nd", "rd", "th"].contains(suffix), t.dropLast(2).allSatisfy(\.isNumber) else { return nil }
-        return i + 1
+        let isOrdinal = t.withBytes { bytes -> Bool in
+            guard PatternText.isASCII(bytes) else {
+                return ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
+            }
+            let n = bytes.count
+            // Setting bit 5 lower-cases ASCII letters; only "S"/"s" (and so on) reach the listed suffixes.
+            let suffix = UInt16(bytes[n - 2] | 0x20) << 8 | UInt16(bytes[n - 1] | 0x20)
+            guard Self.ordinalSuffixes.contains(suffix) else { return false }
+            return bytes[0..<(n - 2)].allSatisfy { $0 &- 0x30 < 10 }
+        }
+        return isOrdinal ? i + 1 : nil
+    }
+
+    /// "st", "nd", "rd", "th" as two lower-case ASCII bytes.
+    private static let ordinalSuffixes: [UInt16] = ["st", "nd", "rd", "th"].map { (s: StaticString) in
+        UInt16(s.utf8Start[0]) << 8 | UInt16(s.utf8Start[1])
     }
 
     mutating func cardinal(at i: Int) -> Int? {
