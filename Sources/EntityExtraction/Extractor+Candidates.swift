@@ -50,7 +50,7 @@ extension Extractor {
                     }
                 }
             }
-            for span in patterns.recognize(tokens, in: range) {
+            for span in patterns.recognize(text, in: range) {
                 candidates.append(Candidate(tokens: span.tokens, sentence: s, type: span.type, confidence: span.confidence, source: .pattern))
             }
             if s % 64 == 63 { try checkDeadline() }
@@ -77,22 +77,22 @@ extension Extractor {
         return kept.map { candidates[$0] }
     }
 
-    /// A headline in capitals: case says nothing there, so dictionary matching would misfire ("US" in "HELP US").
-    func isShouting(_ tokens: ArraySlice<Token>) -> Bool {
-        var upper = 0
-        var words = 0
-        for i in tokens.indices where tokens[i].kind == .word {
-            let (scalars, hasLowercase) = tokens[i].text.withBytes(UTF8Bytes.caseShape)
-            guard scalars > 1 else { continue }
-            words += 1
-            if !hasLowercase { upper += 1 }
-        }
-        return words >= 2 && upper * 10 >= words * 6
-    }
-
-    /// `isShouting` of every sentence, computed once per article for all the stages that ask.
+    /// Whether each sentence is a headline in capitals: case says nothing there, so dictionary
+    /// matching would misfire ("US" in "HELP US"). Judged once per article, on UTF-8 bytes.
     func shoutingSentences(_ text: TokenizedText) -> [Bool] {
-        text.sentences.map { isShouting(text.tokens[$0]) }
+        text.utf8.withUnsafeBufferPointer { bytes in
+            text.sentences.map { range in
+                var upper = 0
+                var words = 0
+                for i in range where text.tokens[i].kind == .word {
+                    let (scalars, hasLowercase) = UTF8Bytes.caseShape(UnsafeBufferPointer(rebasing: bytes[text.byteRanges[i]]))
+                    guard scalars > 1 else { continue }
+                    words += 1
+                    if !hasLowercase { upper += 1 }
+                }
+                return words >= 2 && upper * 10 >= words * 6
+            }
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 extension PatternScan {
     /// "10:30 a.m.", "5 p.m.", "this morning", "tonight", "three hours".
     mutating func time(at i: Int) -> Int? {
-        let t = text(i).value
-        if range.contains(i), tokens[i].kind == .number, t.utf8.contains(UInt8(ascii: ":")), !t.utf8.contains(UInt8(ascii: "/")) {
+        let t = text(i).bytes
+        if range.contains(i), tokens[i].kind == .number, t.contains(UInt8(ascii: ":")), !t.contains(UInt8(ascii: "/")) {
             return cls(i + 1).contains(.meridiem) ? i + 2 : i + 1
         }
         if isDigits(i) && cls(i + 1).contains(.meridiem) { return i + 2 }
@@ -25,8 +25,8 @@ extension PatternScan {
         if cls(i).contains(.weekday) && isCapitalized(i) { return (i + 1, 0.95) }
         if cls(i).contains(.relativeDay) { return (i + 1, 0.9) }
         if range.contains(i), tokens[i].kind == .number {
-            if isDecade(tokens[i].text) { return (i + 1, 0.9) }  // the 1990s
-            if slashCount(tokens[i].text) == 2 { return (i + 1, 0.9) }  // 5/12/2023
+            if isDecade(text(i)) { return (i + 1, 0.9) }  // the 1990s
+            if slashCount(text(i)) == 2 { return (i + 1, 0.9) }  // 5/12/2023
         }
         if let end = relativeDate(at: i) { return (end, 0.85) }
         if let end = duration(at: i) { return (end, 0.8) }
@@ -38,7 +38,7 @@ extension PatternScan {
 
     /// "January 5, 2023", "Jan. 5", "5 January 2023", "March 2022", "in May".
     private mutating func calendarDate(at i: Int) -> Int? {
-        func isDay(_ k: Int) -> Bool { isDigits(k) && (Int(text(k).value).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k) }
+        func isDay(_ k: Int) -> Bool { isDigits(k) && (dayNumber(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k) }
         if isMonth(i) {
             var j = i + 1
             if isDay(j) {
@@ -74,19 +74,30 @@ extension PatternScan {
     ]
 
     /// A decade: four digits and "s" ("1990s").
-    private func isDecade(_ t: Substring) -> Bool {
-        t.withBytes { bytes in
-            guard PatternText.isASCII(bytes) else { return t.count == 5 && t.hasSuffix("s") && t.dropLast().allSatisfy(\.isNumber) }
-            return bytes.count == 5 && bytes[4] == UInt8(ascii: "s") && bytes[0..<4].allSatisfy { $0 &- 0x30 < 10 }
+    private func isDecade(_ t: PatternText) -> Bool {
+        let bytes = t.bytes
+        guard PatternText.isASCII(bytes) else {
+            let s = t.string
+            return s.count == 5 && s.hasSuffix("s") && s.dropLast().allSatisfy(\.isNumber)
         }
+        return bytes.count == 5 && bytes[4] == UInt8(ascii: "s") && bytes[0..<4].allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// The number of "/" characters.
-    private func slashCount(_ t: Substring) -> Int {
-        t.withBytes { bytes in
-            guard PatternText.isASCII(bytes) else { return t.filter { $0 == "/" }.count }
-            return bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+    private func slashCount(_ t: PatternText) -> Int {
+        guard PatternText.isASCII(t.bytes) else { return t.string.filter { $0 == "/" }.count }
+        return t.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+    }
+
+    /// `Int(text)` of a token of digits and separators: `nil` unless all digits (or too long to be a day).
+    private func dayNumber(_ t: PatternText) -> Int? {
+        guard t.isASCIIDigits else { return nil }
+        var value = 0
+        for b in t.bytes {
+            value = value * 10 + Int(b - 0x30)
+            if value > 1_000 { return value }  // past any day; no overflow on long digit runs
         }
+        return value
     }
 
     /// "last week", "later this year", "earlier this month", "the past two weeks", "recent years".

@@ -1,11 +1,16 @@
 /// The rules, over one sentence's tokens and their word classes.
 struct PatternScan {
     let tokens: [Token]
+    let byteRanges: [Range<Int>]
+    /// The UTF-8 text of the tokens, valid while the scan runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
     private var classCache: [WordClass?]
 
-    init(tokens: [Token], range: Range<Int>) {
+    init(tokens: [Token], byteRanges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.tokens = tokens
+        self.byteRanges = byteRanges
+        self.bytes = bytes
         self.range = range
         classCache = Array(repeating: nil, count: range.count)
     }
@@ -14,12 +19,14 @@ struct PatternScan {
     mutating func cls(_ i: Int) -> WordClass {
         guard range.contains(i) else { return [] }
         if let cached = classCache[i - range.lowerBound] { return cached }
-        let value = PatternLexicon.classes(of: tokens[i].text)
+        let value = PatternLexicon.classes(of: text(i).bytes)
         classCache[i - range.lowerBound] = value
         return value
     }
 
-    func text(_ i: Int) -> PatternText { PatternText(value: range.contains(i) ? tokens[i].text : "") }
+    func text(_ i: Int) -> PatternText {
+        PatternText(bytes: range.contains(i) ? UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]) : UnsafeBufferPointer(start: nil, count: 0))
+    }
 
     func isCapitalized(_ i: Int) -> Bool { text(i).startsUppercase }
 
@@ -28,7 +35,7 @@ struct PatternScan {
 
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
     mutating func mayStartPattern(at i: Int) -> Bool {
-        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && text(i).isOne(of: Self.starters))
+        tokens[i].kind == .number || !cls(i).isEmpty || (byteRanges[i].count <= 4 && text(i).isOne(of: Self.starters))
             || isNumberWord(i)
     }
 
@@ -51,12 +58,15 @@ struct PatternScan {
     /// A token of digits with separators: "1,200.50", "40", "3.5".
     func isDigits(_ i: Int) -> Bool {
         guard range.contains(i), tokens[i].kind == .number else { return false }
-        return tokens[i].text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+        return text(i).bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
 
     /// A 4-digit year from 1800 to 2199.
     func isYear(_ i: Int) -> Bool {
-        guard isDigits(i), tokens[i].text.utf8.count == 4, let value = Int(tokens[i].text) else { return false }
+        guard isDigits(i) else { return false }
+        let t = text(i).bytes
+        guard t.count == 4, text(i).isASCIIDigits else { return false }
+        let value = t.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return (1800...2199).contains(value)
     }
 
@@ -90,9 +100,9 @@ struct PatternScan {
     /// "one" … "ninety", "twenty-five", "hundred".
     mutating func isNumberWord(_ i: Int) -> Bool {
         if cls(i).contains(.numberWord) { return true }
-        let t = text(i).value
-        guard t.utf8.count <= 14, t.utf8.contains(UInt8(ascii: "-")) else { return false }
-        let parts = t.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        let t = text(i)
+        guard t.bytes.count <= 14, t.bytes.contains(UInt8(ascii: "-")) else { return false }
+        let parts = t.string.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
     }
 
@@ -125,17 +135,17 @@ struct PatternScan {
 
     mutating func ordinal(at i: Int) -> Int? {
         if cls(i).contains(.ordinal) { return i + 1 }
-        let t = text(i).value
-        guard range.contains(i), tokens[i].kind == .number, t.utf8.count >= 3 else { return nil }
-        let isOrdinal = t.withBytes { bytes -> Bool in
-            guard PatternText.isASCII(bytes) else {
-                return ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
-            }
+        let bytes = text(i).bytes
+        guard range.contains(i), tokens[i].kind == .number, bytes.count >= 3 else { return nil }
+        let isOrdinal: Bool
+        if !PatternText.isASCII(bytes) {
+            let t = text(i).string
+            isOrdinal = ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
+        } else {
             let n = bytes.count
             // Setting bit 5 lower-cases ASCII letters; only "S"/"s" (and so on) reach the listed suffixes.
             let suffix = UInt16(bytes[n - 2] | 0x20) << 8 | UInt16(bytes[n - 1] | 0x20)
-            guard Self.ordinalSuffixes.contains(suffix) else { return false }
-            return bytes[0..<(n - 2)].allSatisfy { $0 &- 0x30 < 10 }
+            isOrdinal = Self.ordinalSuffixes.contains(suffix) && bytes[0..<(n - 2)].allSatisfy { $0 &- 0x30 < 10 }
         }
         return isOrdinal ? i + 1 : nil
     }

@@ -1,12 +1,3 @@
-extension Substring {
-    /// Runs `body` over the UTF-8 bytes without copying them (token texts slice a native string).
-    @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = String(self)
-        return copy.withUTF8(body)
-    }
-}
-
 /// Reading Unicode scalars straight from valid UTF-8 bytes.
 enum UTF8Bytes {
     /// The scalar value and byte length at `i`, a scalar boundary of valid UTF-8.
