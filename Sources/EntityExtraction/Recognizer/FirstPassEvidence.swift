@@ -8,17 +8,26 @@ struct FirstPassEvidence: Sendable {
 
     static let maxTypes = 7
 
+    /// From the labels of each sentence (a sentence may have none: training leaves some out).
     init(analyzed: AnalyzedDocument, labels: [[Int]], labelSet: LabelSet) {
         typeCount = min(labelSet.types.count, Self.maxTypes)
         for (s, sentenceLabels) in labels.enumerated() {
-            for (info, label) in zip(analyzed.infos[analyzed.range(of: s)], sentenceLabels) {
-                guard info.has(.hasLetter) else { continue }
-                var entry = counts[info.lower] ?? SIMD8<Int32>()
-                entry[0] += 1
-                if let t = labelSet.type(of: label), t < typeCount { entry[1 + t] += 1 }
-                counts[info.lower] = entry
-            }
+            for (info, label) in zip(analyzed.infos[analyzed.range(of: s)], sentenceLabels) { count(info, label, labelSet) }
         }
+    }
+
+    /// From the label of every token of the document (`labels[t]` for `analyzed.infos[t]`).
+    init(analyzed: AnalyzedDocument, labels: [Int], labelSet: LabelSet) {
+        typeCount = min(labelSet.types.count, Self.maxTypes)
+        for (info, label) in zip(analyzed.infos, labels) { count(info, label, labelSet) }
+    }
+
+    private mutating func count(_ info: TokenInfo, _ label: Int, _ labelSet: LabelSet) {
+        guard info.has(.hasLetter) else { return }
+        var entry = counts[info.lower] ?? SIMD8<Int32>()
+        entry[0] += 1
+        if let t = labelSet.type(of: label), t < typeCount { entry[1 + t] += 1 }
+        counts[info.lower] = entry
     }
 
     /// Counts for the word's other occurrences (its own label taken out): lane 0 total, then

@@ -26,7 +26,7 @@ extension RecognizerModel {
         w.write(array: lexicon.clusterValues)
         w.write(array: lexicon.caseKeys)
         w.write(array: lexicon.caseValues)
-        w.write(lexicon.frequentWords.joined(separator: "\n"))
+        w.write(lexicon.frequentWordList)
         w.seal()
         return w.bytes
     }
@@ -60,7 +60,11 @@ extension RecognizerModel {
                   scale.isFinite, scale > 0, !keys.contains(0) else {
                 throw RecognizerError(.invalidContent, "model stage sections are inconsistent")
             }
-            stages.append(LinearStage(featureKeys: keys, weights: weights, weightScale: scale, transitions: transitions))
+            let stage = LinearStage(featureKeys: keys, weights: weights, weightScale: scale, transitions: transitions)
+            guard stage.table.isUnambiguous else {
+                throw RecognizerError(.invalidContent, "model stage has two feature keys its weight table cannot tell apart")
+            }
+            stages.append(stage)
         }
         let gazetteerKeys = try r.readArray(UInt64.self)
         let gazetteerMasks = try r.readArray(UInt32.self)
@@ -82,6 +86,6 @@ extension RecognizerModel {
                   gazetteer: Gazetteer(keys: gazetteerKeys, masks: gazetteerMasks),
                   lexicon: WordLexicon(clusterKeys: clusterKeys, clusterValues: clusterValues,
                                        caseKeys: caseKeys, caseValues: caseValues,
-                                       frequentWords: words.isEmpty ? [] : words.split(separator: "\n").map(String.init)))
+                                       frequentWordList: words))
     }
 }
