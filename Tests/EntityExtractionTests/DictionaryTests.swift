@@ -63,4 +63,14 @@ import Testing
         let found = matcher.matches(in: text, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
         #expect(found == ["New York Times=2", "O’Brien=3", "New York=1"])
     }
+
+    @Test func phraseMatcherComparesTokensAsSwiftStringsDo() {
+        var matcher = PhraseMatcher()
+        matcher.add("Caf\u{E9} Society", payload: 1)  // precomposed é
+        matcher.add("\u{212A}iev", payload: 2)  // KELVIN SIGN, canonically "K"
+        matcher.add("Kyiv", payload: 3)
+        let text = Tokenizer().tokenize("Cafe\u{301} Society met in Kiev and \u{212A}yiv.")
+        let found = matcher.matches(in: text, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
+        #expect(found == ["Cafe\u{301} Society=1", "Kiev=2", "\u{212A}yiv=3"])
+    }
 }

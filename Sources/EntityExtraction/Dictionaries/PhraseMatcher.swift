@@ -3,24 +3,24 @@ import Foundation
 /// Finds known phrases in token sequences: a trie over token texts, longest match first.
 ///
 /// Matching is case-sensitive (a watch list names things as they are written); curly
-/// apostrophes match straight ones. An ASCII text token (nearly all of them) is looked up
-/// by a hash of its UTF-8 bytes in an open-addressing table and verified byte by byte; other
-/// tokens go through a `String`-keyed dictionary, because there equality is Unicode
-/// canonical equivalence, as everywhere in Swift.
+/// apostrophes match straight ones. Token equality is Swift's (Unicode canonical
+/// equivalence): a token whose canonical form is ASCII (nearly all of them) is looked up by a
+/// hash of those bytes in an open-addressing table and verified byte by byte; any other token
+/// through a `String`-keyed dictionary.
 struct PhraseMatcher: Sendable {
     private struct Edge: Hashable, Sendable {
         var node: Int32
-        var token: Substring
+        var token: String
     }
 
-    /// Every edge by token string: the trie's structure, and the lookup for non-ASCII text tokens.
+    /// Edges whose token has no ASCII canonical form, by token string.
     private var edges: [Edge: Int32] = [:]
-    /// The same edges by hash of (parent, token bytes); `slotHash` 0 marks an empty slot.
-    private var slotHash = [UInt64](repeating: 0, count: 16)
-    private var slotParent = [Int32](repeating: 0, count: 16)
-    private var slotChild = [Int32](repeating: 0, count: 16)
+    /// Edges whose token is ASCII (in canonical form), by hash of (parent, bytes); `slotHash` 0 marks an empty slot.
+    private var slotHash = [UInt64](repeating: 0, count: 8)
+    private var slotParent = [Int32](repeating: 0, count: 8)
+    private var slotChild = [Int32](repeating: 0, count: 8)
     private var slotCount = 0
-    /// The (apostrophe-normalized) token bytes leading into each node, to verify a hash match.
+    /// The ASCII token bytes leading into each node (empty for dictionary edges), to verify a hash match.
     private var tokenBytes: [UInt8] = []
     private var tokenStarts: [Int32] = [0, 0]
     /// Payload of the phrase ending at each node, or -1.
@@ -28,40 +28,49 @@ struct PhraseMatcher: Sendable {
     private(set) var longestPhrase = 0
     /// First UTF-8 bytes of the phrases' first tokens: most text tokens are ruled out without hashing.
     private var startBytes = [Bool](repeating: false, count: 256)
-    /// A phrase token holds a scalar canonically equal to ASCII (KELVIN SIGN and two more): then
-    /// an ASCII text token may equal a non-ASCII phrase token, and the byte table alone would miss it.
-    private var hasASCIIEquivalentScalar = false
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
     mutating func add(_ phrase: String, payload: Int) {
-        let normalized = Self.normalized(phrase)
-        let ranges = Self.tokenByteRanges(normalized)
-        guard let firstRange = ranges.first else { return }
-        let utf8 = normalized.utf8
-        let first = utf8[utf8.index(utf8.startIndex, offsetBy: firstRange.lowerBound)]
-        startBytes[Int(first)] = true
-        if first == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
-        var node: Int32 = 0
-        for range in ranges {
-            let token = normalized[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-            let edge = Edge(node: node, token: token)
-            if let next = edges[edge] {
-                node = next
-                continue
+        var normalized = Self.normalized(phrase)
+        let node = normalized.withUTF8 { bytes -> Int32? in
+            var scanner = TokenScanner(bytes: bytes)
+            scanner.run()
+            guard let first = scanner.tokens.first else { return nil }
+            startBytes[Int(bytes[first.byteStart])] = true
+            if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
+            var node: Int32 = 0
+            for token in scanner.tokens {
+                node = childAdding(to: node, UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]))
             }
-            payloads.append(-1)
-            let next = Int32(payloads.count - 1)
-            edges[edge] = next
-            tokenBytes += token.utf8
-            tokenStarts.append(Int32(tokenBytes.count))
-            if token.unicodeScalars.contains(where: { $0 == "\u{212A}" || $0 == "\u{1FEF}" || $0 == "\u{037E}" }) {
-                hasASCIIEquivalentScalar = true
-            }
-            insertSlot(parent: node, child: next, hash: Array(token.utf8).withUnsafeBufferPointer { Self.hash($0).hash })
-            node = next
+            longestPhrase = max(longestPhrase, scanner.tokens.count)
+            return node
         }
-        if payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
-        longestPhrase = max(longestPhrase, ranges.count)
+        if let node, payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
+    }
+
+    /// The child of `parent` for a phrase token, made if new.
+    private mutating func childAdding(to parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let ascii = Self.asciiForm(token) {
+            return ascii.withUnsafeBufferPointer { ascii in
+                let hash = Self.hash(ascii).hash
+                if let child = slotLookup(parent: parent, ascii, hash: hash) { return child }
+                let child = newNode(tokenBytes: ascii)
+                insertSlot(parent: parent, child: child, hash: hash)
+                return child
+            }
+        }
+        let edge = Edge(node: parent, token: String(decoding: token, as: UTF8.self))
+        if let child = edges[edge] { return child }
+        let child = newNode(tokenBytes: UnsafeBufferPointer(start: nil, count: 0))
+        edges[edge] = child
+        return child
+    }
+
+    private mutating func newNode(tokenBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        payloads.append(-1)
+        tokenBytes.append(contentsOf: bytes)
+        tokenStarts.append(Int32(tokenBytes.count))
+        return Int32(payloads.count - 1)
     }
 
     var isEmpty: Bool { payloads.count == 1 }
@@ -94,8 +103,7 @@ struct PhraseMatcher: Sendable {
         var best: (Int, Int)?
         var i = start
         while i < range.upperBound && i - start < longestPhrase {
-            let token = UnsafeBufferPointer(rebasing: bytes[byteRanges[i]])
-            guard let next = child(of: node, token, text: text.tokens[i].text) else { break }
+            guard let next = child(of: node, UnsafeBufferPointer(rebasing: bytes[byteRanges[i]])) else { break }
             node = next
             i += 1
             if payloads[Int(node)] >= 0 { best = (i, Int(payloads[Int(node)])) }
@@ -104,14 +112,35 @@ struct PhraseMatcher: Sendable {
     }
 
     /// The node under `parent` for a text token.
-    @inline(__always) private func child(of parent: Int32, _ token: UnsafeBufferPointer<UInt8>, text: Substring) -> Int32? {
+    @inline(__always) private func child(of parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32? {
         let (hash, isASCII) = Self.hash(token)
-        if isASCII {
-            if let child = slotLookup(parent: parent, token, hash: hash) { return child }
-            guard hasASCIIEquivalentScalar else { return nil }
+        if isASCII { return slotLookup(parent: parent, token, hash: hash) }
+        var text = Self.normalized(String(decoding: token, as: UTF8.self))  // ’ matches '
+        if let ascii = text.withUTF8(Self.asciiForm) {
+            return ascii.withUnsafeBufferPointer { slotLookup(parent: parent, $0, hash: Self.hash($0).hash) }
         }
-        let key = text.containsCurlyApostrophe ? Substring(Self.normalized(String(text))) : text
-        return edges[Edge(node: parent, token: key)]
+        return edges[Edge(node: parent, token: text)]
+    }
+
+    /// The ASCII bytes a token is canonically equal to, if any: the token itself when ASCII, or
+    /// with the three scalars whose canonical decomposition is ASCII replaced (KELVIN SIGN → K,
+    /// GREEK VARIA → `, GREEK QUESTION MARK → ;). `nil` for every other non-ASCII token.
+    private static func asciiForm(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(token.count)
+        var i = 0
+        while i < token.count {
+            let (value, length) = UTF8Bytes.decode(token, at: i)
+            switch value {
+            case 0..<0x80: ascii.append(UInt8(value))
+            case 0x212A: ascii.append(UInt8(ascii: "K"))
+            case 0x1FEF: ascii.append(UInt8(ascii: "`"))
+            case 0x037E: ascii.append(UInt8(ascii: ";"))
+            default: return nil
+            }
+            i += length
+        }
+        return ascii
     }
 
     // MARK: Byte table
@@ -182,16 +211,6 @@ struct PhraseMatcher: Sendable {
     }
 
     // MARK: Phrases
-
-    /// The byte ranges of the tokens of `phrase`, cut exactly as the tokenizer cuts article text.
-    private static func tokenByteRanges(_ phrase: String) -> [Range<Int>] {
-        var phrase = phrase
-        return phrase.withUTF8 { bytes in
-            var scanner = TokenScanner(bytes: bytes)
-            scanner.run()
-            return scanner.tokens.map { $0.byteStart..<$0.byteEnd }
-        }
-    }
 
     private static func normalized(_ text: String) -> String {
         text[...].containsCurlyApostrophe ? text.replacingOccurrences(of: "’", with: "'") : text
