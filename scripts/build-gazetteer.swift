@@ -1,7 +1,10 @@
-// Builds Sources/EntityExtraction/Resources/gazetteer.tsv from ../shared/data/gazetteers.
-// Run: scripts/build-gazetteer [--output PATH]   (ENTITYD_DATA_DIR overrides ../shared/data)
+// Builds Sources/EntityExtraction/Resources/gazetteer.bin from ../shared/data/gazetteers.
+// Run: scripts/build-gazetteer [--output PATH] [--tsv]   (ENTITYD_DATA_DIR overrides ../shared/data)
 // The output is a compact derived table (GeoNames CC BY 4.0, mledoze/countries ODbL 1.0;
 // see docs/gazetteer.md). The raw files are never copied into the repository.
+// `--tsv` writes the same table as text, one line per entry (for review and for the test
+// that checks the binary against it); the daemon reads only the binary (layout in
+// Sources/EntityExtraction/Gazetteer/PlaceGazetteer+Binary.swift).
 import Foundation
 
 let scriptDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -11,8 +14,9 @@ let dataDir = ProcessInfo.processInfo.environment["ENTITYD_DATA_DIR"].map { URL(
 let gazetteers = dataDir.appendingPathComponent("gazetteers")
 // `--output PATH` writes elsewhere (the reproducibility test compares that with the committed file).
 let arguments = CommandLine.arguments
+let asText = arguments.contains("--tsv")
 let output = arguments.firstIndex(of: "--output").flatMap { $0 + 1 < arguments.count ? URL(fileURLWithPath: arguments[$0 + 1]) : nil }
-    ?? repo.appendingPathComponent("Sources/EntityExtraction/Resources/gazetteer.tsv")
+    ?? repo.appendingPathComponent("Sources/EntityExtraction/Resources/gazetteer." + (asText ? "tsv" : "bin"))
 
 func rows(_ name: String) throws -> [[String: String]] {
     let text = try String(contentsOf: gazetteers.appendingPathComponent(name), encoding: .utf8)
@@ -93,5 +97,98 @@ for d in demonymOrder.map({ demonyms[$0] }) {
     out.append(["D", form, singular, iso].map(clean).joined(separator: "\t"))
 }
 
-try (out.joined(separator: "\n") + "\n").write(to: output, atomically: true, encoding: .utf8)
-print("wrote \(output.path): \(out.count) lines")
+if asText {
+    try (out.joined(separator: "\n") + "\n").write(to: output, atomically: true, encoding: .utf8)
+    print("wrote \(output.path): \(out.count) lines")
+} else {
+    let binary = try encodeBinary(out.filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) })
+    try binary.write(to: output, options: .atomic)
+    print("wrote \(output.path): \(binary.count) bytes")
+}
+
+// MARK: - The binary table (read by PlaceGazetteer+Binary.swift; keep both in step)
+
+struct Failure: Error, CustomStringConvertible { let description: String }
+
+/// Little-endian values appended to a byte buffer.
+struct ByteWriter {
+    var data = Data()
+    mutating func int<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func string(_ s: String) throws {
+        guard s.utf8.count <= Int(UInt16.max) else { throw Failure(description: "string too long: \(s)") }
+        int(UInt16(s.utf8.count)); data.append(contentsOf: Array(s.utf8))
+    }
+}
+
+func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return h
+}
+
+func int<T: FixedWidthInteger>(_ text: String, _ type: T.Type = T.self) throws -> T {
+    guard let value = T(text) else { throw Failure(description: "not a \(T.self): \(text)") }
+    return value
+}
+
+/// Decimal degrees with at most 5 decimals as an exact integer count of 1e-5 degrees.
+func hundredThousandths(_ text: String) throws -> Int32 {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, (parts.count == 1 ? 0 : parts[1].count) <= 5 else { throw Failure(description: "more than 5 decimals: \(text)") }
+    let fraction = parts.count == 2 ? String(parts[1]) : ""
+    let digits = String(parts[0]) + fraction + String(repeating: "0", count: 5 - fraction.count)
+    return try int(digits)
+}
+
+func code(_ iso2: String) throws -> UInt16 {
+    let bytes = Array(iso2.utf8)
+    guard bytes.count == 2 else { throw Failure(description: "not a two-letter country code: \(iso2)") }
+    return UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+}
+
+/// Places or regions: one entry per NFC name (the first line wins), ordered by name hash.
+func writeNamed(_ lines: [[String]], _ w: inout ByteWriter, columns: ([[String]], inout ByteWriter) throws -> Void) throws {
+    var seen = Set<[UInt8]>()
+    var entries: [(hash: UInt64, name: [UInt8], line: [String])] = []
+    for line in lines {
+        let name = Array(line[1].precomposedStringWithCanonicalMapping.utf8)
+        guard name.count <= 255 else { throw Failure(description: "name longer than 255 bytes: \(line[1])") }
+        if seen.insert(name).inserted { entries.append((fnv1a(name), name, line)) }
+    }
+    entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.name.lexicographicallyPrecedes($1.name) }
+    w.int(UInt32(entries.count))
+    w.int(UInt32(entries.reduce(0) { $0 + $1.name.count }))
+    for e in entries { w.data.append(contentsOf: e.name) }
+    for e in entries { w.int(UInt8(e.name.count)) }
+    try columns(entries.map(\.line), &w)
+}
+
+func encodeBinary(_ lines: [[String]]) throws -> Data {
+    var w = ByteWriter()
+    w.data.append(contentsOf: Array("EGAZ".utf8))
+    w.int(UInt32(1))
+    let countries = lines.filter { $0[0] == "C" }
+    w.int(UInt32(countries.count))
+    for c in countries {
+        try w.string(c[1]); try w.string(c[2])
+        w.int(try int(c[3], UInt32.self)); w.int(try int(c[4], UInt64.self))
+        let aliases = c.count > 5 ? c[5].split(separator: "|").map(String.init) : []
+        w.int(UInt16(aliases.count))
+        for alias in aliases { try w.string(alias) }
+    }
+    let demonyms = lines.filter { $0[0] == "D" }
+    w.int(UInt32(demonyms.count))
+    for d in demonyms { try w.string(d[1]); try w.string(d[2]); try w.string(d[3]) }
+    try writeNamed(lines.filter { $0[0] == "P" }, &w) { places, w in
+        for p in places { w.int(try int(p[2], UInt32.self)) }
+        for p in places { w.int(try code(p[3])) }
+        for p in places { w.int(try hundredThousandths(p[4])) }
+        for p in places { w.int(try hundredThousandths(p[5])) }
+        for p in places { w.int(try int(p[6], UInt32.self)) }
+    }
+    try writeNamed(lines.filter { $0[0] == "R" }, &w) { regions, w in
+        for r in regions { w.int(try int(r[2], UInt32.self)) }
+        for r in regions { w.int(try code(r[3])) }
+    }
+    return w.data
+}

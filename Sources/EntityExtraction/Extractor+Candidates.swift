@@ -4,12 +4,12 @@ extension Extractor {
     static let recognizerChunkSentences = 100
 
     /// Spans proposed by every source, overlapping freely.
-    func findCandidates(in text: TokenizedText, checkDeadline: () throws -> Void) throws -> [Candidate] {
+    func findCandidates(in text: TokenizedText, shouting: [Bool], checkDeadline: () throws -> Void) throws -> [Candidate] {
         var candidates: [Candidate] = []
         let tokens = text.tokens
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
-            let matcher = isShouting(tokens[range]) ? userNames.shoutedMatcher : userNames.matcher
+            let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
             for match in matcher.matches(in: tokens, within: range) {
                 let entry = userNames.entries[match.payload]
                 candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
@@ -38,7 +38,7 @@ extension Extractor {
             candidates += recognized.map { typedCandidate($0, in: text) }
         }
         for (s, range) in text.sentences.enumerated() {
-            if !isShouting(tokens[range]) {
+            if !shouting[s] {
                 for match in builtInNames.matcher.matches(in: tokens, within: range) {
                     let entry = builtInNames.entries[match.payload]
                     candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .builtInName, canonical: entry.name))
@@ -50,7 +50,7 @@ extension Extractor {
                     }
                 }
             }
-            for span in patterns.recognize(tokens, in: range) {
+            for span in patterns.recognize(text, in: range) {
                 candidates.append(Candidate(tokens: span.tokens, sentence: s, type: span.type, confidence: span.confidence, source: .pattern))
             }
             if s % 64 == 63 { try checkDeadline() }
@@ -77,15 +77,22 @@ extension Extractor {
         return kept.map { candidates[$0] }
     }
 
-    /// A headline in capitals: case says nothing there, so dictionary matching would misfire ("US" in "HELP US").
-    func isShouting(_ tokens: ArraySlice<Token>) -> Bool {
-        var upper = 0
-        var words = 0
-        for token in tokens where token.kind == .word && token.text.unicodeScalars.count > 1 {
-            words += 1
-            if !token.text.unicodeScalars.contains(where: \.isLowercaseFast) { upper += 1 }
+    /// Whether each sentence is a headline in capitals: case says nothing there, so dictionary
+    /// matching would misfire ("US" in "HELP US"). Judged once per article, on UTF-8 bytes.
+    func shoutingSentences(_ text: TokenizedText) -> [Bool] {
+        text.utf8.withUnsafeBufferPointer { bytes in
+            text.sentences.map { range in
+                var upper = 0
+                var words = 0
+                for i in range where text.tokens[i].kind == .word {
+                    let (scalars, hasLowercase) = UTF8Bytes.caseShape(UnsafeBufferPointer(rebasing: bytes[text.byteRanges[i]]))
+                    guard scalars > 1 else { continue }
+                    words += 1
+                    if !hasLowercase { upper += 1 }
+                }
+                return words >= 2 && upper * 10 >= words * 6
+            }
         }
-        return words >= 2 && upper * 10 >= words * 6
     }
 }
 

@@ -2,7 +2,7 @@ extension Extractor {
     /// Repeats of confidently recognized names that the recognizer passed over elsewhere in the
     /// article ("Nazarenko said" after "Volodymyr Nazarenko" was found): same text, same type.
     /// In a headline in capitals the name is looked for in capitals ("BAKHMUT").
-    func propagatedCandidates(from resolved: [Candidate], in text: TokenizedText) -> [Candidate] {
+    func propagatedCandidates(from resolved: [Candidate], in text: TokenizedText, shouting: [Bool]? = nil) -> [Candidate] {
         var matcher = PhraseMatcher()
         var shoutedMatcher = PhraseMatcher()
         var sources: [Candidate] = []
@@ -25,10 +25,10 @@ extension Extractor {
             }
         }
         guard !sources.isEmpty else { return [] }
+        let shouting = shouting ?? shoutingSentences(text)
         var found: [Candidate] = []
         for (s, range) in text.sentences.enumerated() {
-            let shouting = isShouting(text.tokens[range])
-            for match in (shouting ? shoutedMatcher : matcher).matches(in: text.tokens, within: range) {
+            for match in (shouting[s] ? shoutedMatcher : matcher).matches(in: text.tokens, within: range) {
                 let source = sources[match.payload]
                 found.append(Candidate(
                     tokens: match.tokens, sentence: s, type: source.type, confidence: source.confidence * 0.9,

@@ -56,14 +56,15 @@ public final class Extractor: Sendable {
         }
         let tokenized = tokenizer.tokenize(article.text)
         try checkDeadline()
-        let candidates = try findCandidates(in: tokenized, checkDeadline: checkDeadline)
+        let shouting = shoutingSentences(tokenized)
+        let candidates = try findCandidates(in: tokenized, shouting: shouting, checkDeadline: checkDeadline)
         let resolved = resolve(candidates, in: tokenized)
-        let mentions = resolve(resolved + propagatedCandidates(from: resolved, in: tokenized), in: tokenized)
+        let mentions = resolve(resolved + propagatedCandidates(from: resolved, in: tokenized, shouting: shouting), in: tokenized)
         try checkDeadline()
         let entities = EntityGrouper(gazetteer: gazetteer).group(mentions, in: tokenized, title: article.title)
         return ExtractionResult(
             article: ArticleSummary(
-                title: article.title, language: "en", characters: article.text.unicodeScalars.count,
+                title: article.title, language: "en", characters: article.text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.scalarCount) ?? article.text.unicodeScalars.count,
                 sentences: tokenized.sentences.count, tokens: tokenized.tokens.count),
             entities: entities)
     }

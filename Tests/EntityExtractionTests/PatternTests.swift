@@ -4,7 +4,7 @@ import Testing
 /// The pattern expressions of `text` as "TYPE text".
 private func patterns(_ text: String) -> [String] {
     let tokenized = Tokenizer().tokenize(text)
-    return tokenized.sentences.flatMap { PatternRecognizer().recognize(tokenized.tokens, in: $0) }
+    return tokenized.sentences.flatMap { PatternRecognizer().recognize(tokenized, in: $0) }
         .map { "\($0.type.rawValue) \(tokenized.slice($0.tokens))" }
 }
 

@@ -101,12 +101,19 @@ enum PatternLexicon {
         return table
     }()
 
-    @inline(__always) private static func signature(_ utf8: Substring.UTF8View) -> Int {
+    @inline(__always) private static func signature(_ utf8: some BidirectionalCollection<UInt8>) -> Int {
         func fold(_ b: UInt8) -> Int { Int((b >= 0x41 && b <= 0x5A ? b | 0x20 : b) & 31) }
         return min(utf8.count, 14) * 1024 + fold(utf8.first ?? 0) * 32 + fold(utf8.last ?? 0)
     }
 
     /// The classes of a token; empty for words in no list (and for long tokens, without lookup).
+    /// The classes of a token's UTF-8 bytes.
+    static func classes(of bytes: UnsafeBufferPointer<UInt8>) -> WordClass {
+        guard bytes.count <= 14, signatures[signature(bytes)] else { return [] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return classes[bytes.contains { $0 &- 0x41 < 26 } ? text.lowercased() : text] ?? []
+    }
+
     static func classes(of text: Substring) -> WordClass {
         guard text.utf8.count <= 14, signatures[signature(text.utf8)] else { return [] }
         let hasCapital = text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }

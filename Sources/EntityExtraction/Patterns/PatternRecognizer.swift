@@ -5,8 +5,12 @@
 /// on after it; every rule looks at a bounded number of tokens, so a sentence costs linear time.
 struct PatternRecognizer: Sendable {
     /// The expressions in `range` of `tokens`, left to right, not overlapping.
-    func recognize(_ tokens: [Token], in range: Range<Int>) -> [PatternSpan] {
-        var scan = PatternScan(tokens: tokens, range: range)
+    func recognize(_ text: TokenizedText, in range: Range<Int>) -> [PatternSpan] {
+        text.utf8.withUnsafeBufferPointer { bytes in recognize(text, in: range, bytes: bytes) }
+    }
+
+    private func recognize(_ text: TokenizedText, in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> [PatternSpan] {
+        var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, range: range)
         var spans: [PatternSpan] = []
         var i = range.lowerBound
         while i < range.upperBound {

@@ -1,8 +1,8 @@
 extension PatternScan {
     /// "10:30 a.m.", "5 p.m.", "this morning", "tonight", "three hours".
     mutating func time(at i: Int) -> Int? {
-        let t = text(i)
-        if range.contains(i), tokens[i].kind == .number, t.utf8.contains(UInt8(ascii: ":")), !t.utf8.contains(UInt8(ascii: "/")) {
+        let t = text(i).bytes
+        if range.contains(i), tokens[i].kind == .number, t.contains(UInt8(ascii: ":")), !t.contains(UInt8(ascii: "/")) {
             return cls(i + 1).contains(.meridiem) ? i + 2 : i + 1
         }
         if isDigits(i) && cls(i + 1).contains(.meridiem) { return i + 2 }
@@ -24,11 +24,10 @@ extension PatternScan {
         if let end = calendarDate(at: i) { return (end, 0.95) }
         if cls(i).contains(.weekday) && isCapitalized(i) { return (i + 1, 0.95) }
         if cls(i).contains(.relativeDay) { return (i + 1, 0.9) }
-        let t = text(i)
-        if range.contains(i), tokens[i].kind == .number, t.count == 5, t.hasSuffix("s"), t.dropLast().allSatisfy(\.isNumber) {
-            return (i + 1, 0.9)  // the 1990s
+        if range.contains(i), tokens[i].kind == .number {
+            if isDecade(text(i)) { return (i + 1, 0.9) }  // the 1990s
+            if slashCount(text(i)) == 2 { return (i + 1, 0.9) }  // 5/12/2023
         }
-        if range.contains(i), tokens[i].kind == .number, t.filter({ $0 == "/" }).count == 2 { return (i + 1, 0.9) }  // 5/12/2023
         if let end = relativeDate(at: i) { return (end, 0.85) }
         if let end = duration(at: i) { return (end, 0.8) }
         if isYear(i) && !cls(i + 1).contains(.unit) { return (i + 1, 0.85) }
@@ -39,7 +38,7 @@ extension PatternScan {
 
     /// "January 5, 2023", "Jan. 5", "5 January 2023", "March 2022", "in May".
     private mutating func calendarDate(at i: Int) -> Int? {
-        func isDay(_ k: Int) -> Bool { isDigits(k) && (Int(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k) }
+        func isDay(_ k: Int) -> Bool { isDigits(k) && (dayNumber(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k) }
         if isMonth(i) {
             var j = i + 1
             if isDay(j) {
@@ -64,11 +63,41 @@ extension PatternScan {
     private mutating func isMonth(_ k: Int) -> Bool { cls(k).contains(.month) && isCapitalized(k) }
 
     /// "May" and "March" are also a verb and a modal; alone they need a preposition before them.
-    private func isAmbiguousMonth(_ k: Int) -> Bool { ["May", "March", "MAY", "MARCH"].contains(text(k)) }
+    private func isAmbiguousMonth(_ k: Int) -> Bool { text(k).isOne(of: ["May", "March", "MAY", "MARCH"]) }
 
     private func isCapitalizedContext(_ k: Int) -> Bool {
-        ["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "before", "after"]
-            .contains(text(k - 1).lowercased())
+        text(k - 1).lowercasedIsOne(of: Self.monthPrepositions)
+    }
+
+    private static let monthPrepositions: [StaticString] = [
+        "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "before", "after",
+    ]
+
+    /// A decade: four digits and "s" ("1990s").
+    private func isDecade(_ t: PatternText) -> Bool {
+        let bytes = t.bytes
+        guard PatternText.isASCII(bytes) else {
+            let s = t.string
+            return s.count == 5 && s.hasSuffix("s") && s.dropLast().allSatisfy(\.isNumber)
+        }
+        return bytes.count == 5 && bytes[4] == UInt8(ascii: "s") && bytes[0..<4].allSatisfy { $0 &- 0x30 < 10 }
+    }
+
+    /// The number of "/" characters.
+    private func slashCount(_ t: PatternText) -> Int {
+        guard PatternText.isASCII(t.bytes) else { return t.string.filter { $0 == "/" }.count }
+        return t.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+    }
+
+    /// `Int(text)` of a token of digits and separators: `nil` unless all digits (or too long to be a day).
+    private func dayNumber(_ t: PatternText) -> Int? {
+        guard t.isASCIIDigits else { return nil }
+        var value = 0
+        for b in t.bytes {
+            value = value * 10 + Int(b - 0x30)
+            if value > 1_000 { return value }  // past any day; no overflow on long digit runs
+        }
+        return value
     }
 
     /// "last week", "later this year", "earlier this month", "the past two weeks", "recent years".
@@ -76,13 +105,13 @@ extension PatternScan {
         var j = i
         if cls(j).contains(.shift) && cls(j + 1).contains(.relative) { j += 1 }
         guard cls(j).contains(.relative) else { return nil }
-        let relativeWord = text(j).lowercased()
+        let relativeIsThat = text(j).equalsLowercased("that")
         j += 1
         if let end = number(at: j), cls(end).contains(.dateUnit) { return end + 1 }
         let head = cls(j)
         if head.contains(.dateUnit) || head.contains(.season) || (head.contains(.weekday) || head.contains(.month)) && isCapitalized(j) {
             // "that day" and "this season" are dates only as units of time, not "this year's budget"-style nouns elsewhere
-            if relativeWord == "that" && !head.contains(.dateUnit) { return nil }
+            if relativeIsThat && !head.contains(.dateUnit) { return nil }
             return j + 1
         }
         return nil

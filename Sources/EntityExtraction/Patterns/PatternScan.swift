@@ -1,11 +1,16 @@
 /// The rules, over one sentence's tokens and their word classes.
 struct PatternScan {
     let tokens: [Token]
+    let byteRanges: [Range<Int>]
+    /// The UTF-8 text of the tokens, valid while the scan runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
     private var classCache: [WordClass?]
 
-    init(tokens: [Token], range: Range<Int>) {
+    init(tokens: [Token], byteRanges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.tokens = tokens
+        self.byteRanges = byteRanges
+        self.bytes = bytes
         self.range = range
         classCache = Array(repeating: nil, count: range.count)
     }
@@ -14,21 +19,23 @@ struct PatternScan {
     mutating func cls(_ i: Int) -> WordClass {
         guard range.contains(i) else { return [] }
         if let cached = classCache[i - range.lowerBound] { return cached }
-        let value = PatternLexicon.classes(of: tokens[i].text)
+        let value = PatternLexicon.classes(of: text(i).bytes)
         classCache[i - range.lowerBound] = value
         return value
     }
 
-    func text(_ i: Int) -> Substring { range.contains(i) ? tokens[i].text : "" }
+    func text(_ i: Int) -> PatternText {
+        PatternText(bytes: range.contains(i) ? UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]) : UnsafeBufferPointer(start: nil, count: 0))
+    }
 
-    func isCapitalized(_ i: Int) -> Bool { text(i).first?.isUppercase ?? false }
+    func isCapitalized(_ i: Int) -> Bool { text(i).startsUppercase }
 
     /// Words that start a pattern without being in a word class themselves ("more than two days").
-    private static let starters: Set<Substring> = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
+    private static let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
 
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
     mutating func mayStartPattern(at i: Int) -> Bool {
-        tokens[i].kind == .number || !cls(i).isEmpty || (tokens[i].text.utf8.count <= 4 && Self.starters.contains(tokens[i].text))
+        tokens[i].kind == .number || !cls(i).isEmpty || (byteRanges[i].count <= 4 && text(i).isOne(of: Self.starters))
             || isNumberWord(i)
     }
 
@@ -51,12 +58,15 @@ struct PatternScan {
     /// A token of digits with separators: "1,200.50", "40", "3.5".
     func isDigits(_ i: Int) -> Bool {
         guard range.contains(i), tokens[i].kind == .number else { return false }
-        return tokens[i].text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
+        return text(i).bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
 
     /// A 4-digit year from 1800 to 2199.
     func isYear(_ i: Int) -> Bool {
-        guard isDigits(i), tokens[i].text.utf8.count == 4, let value = Int(tokens[i].text) else { return false }
+        guard isDigits(i) else { return false }
+        let t = text(i).bytes
+        guard t.count == 4, text(i).isASCIIDigits else { return false }
+        let value = t.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return (1800...2199).contains(value)
     }
 
@@ -78,18 +88,21 @@ struct PatternScan {
         } else {
             return nil
         }
-        if cls(j).contains(.multiplier) && !tokens[j].spaceBefore || ["million", "billion", "trillion", "bn", "mn", "mln", "tn"].contains(text(j).lowercased()) {
+        if cls(j).contains(.multiplier) && !tokens[j].spaceBefore || text(j).lowercasedIsOne(of: Self.scaleWords) {
             j += 1
         }
         return j
     }
 
+    /// Multipliers that join a number even after a space ("1.2 billion"), in any case.
+    private static let scaleWords: [StaticString] = ["million", "billion", "trillion", "bn", "mn", "mln", "tn"]
+
     /// "one" … "ninety", "twenty-five", "hundred".
     mutating func isNumberWord(_ i: Int) -> Bool {
         if cls(i).contains(.numberWord) { return true }
         let t = text(i)
-        guard t.utf8.count <= 14, t.utf8.contains(UInt8(ascii: "-")) else { return false }
-        let parts = t.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard t.bytes.count <= 14, t.bytes.contains(UInt8(ascii: "-")) else { return false }
+        let parts = t.string.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
     }
 
@@ -122,11 +135,24 @@ struct PatternScan {
 
     mutating func ordinal(at i: Int) -> Int? {
         if cls(i).contains(.ordinal) { return i + 1 }
-        let t = text(i)
-        guard range.contains(i), tokens[i].kind == .number, t.utf8.count >= 3 else { return nil }
-        let suffix = t.suffix(2).lowercased()
-        guard ["st", "nd", "rd", "th"].contains(suffix), t.dropLast(2).allSatisfy(\.isNumber) else { return nil }
-        return i + 1
+        let bytes = text(i).bytes
+        guard range.contains(i), tokens[i].kind == .number, bytes.count >= 3 else { return nil }
+        let isOrdinal: Bool
+        if !PatternText.isASCII(bytes) {
+            let t = text(i).string
+            isOrdinal = ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
+        } else {
+            let n = bytes.count
+            // Setting bit 5 lower-cases ASCII letters; only "S"/"s" (and so on) reach the listed suffixes.
+            let suffix = UInt16(bytes[n - 2] | 0x20) << 8 | UInt16(bytes[n - 1] | 0x20)
+            isOrdinal = Self.ordinalSuffixes.contains(suffix) && bytes[0..<(n - 2)].allSatisfy { $0 &- 0x30 < 10 }
+        }
+        return isOrdinal ? i + 1 : nil
+    }
+
+    /// "st", "nd", "rd", "th" as two lower-case ASCII bytes.
+    private static let ordinalSuffixes: [UInt16] = ["st", "nd", "rd", "th"].map { (s: StaticString) in
+        UInt16(s.utf8Start[0]) << 8 | UInt16(s.utf8Start[1])
     }
 
     mutating func cardinal(at i: Int) -> Int? {

@@ -1,5 +1,9 @@
 /// The per-call state of tagging one document: reusable buffers, so that tokens cost no
-/// allocation once the buffers have grown to the longest sentence.
+/// allocation once the buffers have grown to the document.
+///
+/// The features both stages share are extracted once per document (`prepare`): every token's
+/// context keys, and where its string-only weight sums are (a frequent word's cached vectors,
+/// or vectors summed here once for both stages). Each stage then only looks weights up.
 struct DocumentTagger {
     /// A span of the best labelling with its margin: the best path's score minus the best
     /// score of any path that labels one of the span's tokens differently.
@@ -7,146 +11,199 @@ struct DocumentTagger {
 
     let model: RecognizerModel
     private let extractor: FeatureExtractor
+    private let wordCache: WordScoreCache
     private var scratch = FeatureScratch()
     private var decoders: [ViterbiDecoder]
     private var emissions: [Float] = []
     private var accumulator: [Int32]
-    /// String-only weight sums of the sentence's uncached words, `parts × L` per token.
-    private var wordScores: [Int32] = []
-    /// Per token: where its string-only sums are (`>= 0`: offset in the stage's cache;
-    /// `< 0`: token index `-1 - j` in `wordScores`).
+    private var evidenceKeys: [UInt64] = []
+
+    private var analyzed = AnalyzedDocument([])
+    /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
+    private var keys: [UInt64] = []
+    private var keyStarts: [Int] = [0]
+    /// Per token: where its string-only sums are (`>= 0`: offset in the word cache's vectors;
+    /// `< 0`: `-1 - u` for the document's u-th uncached token, in `computed`).
     private var wordOffsets: [Int] = []
+    /// Stage s: the uncached tokens' string-only sums, `parts × L` per token.
+    private var computed: [[Int32]]
     private var wordKeys: [UInt64] = []
+    /// First-stage label of every token of the document.
+    private var firstLabels: [Int] = []
 
     init(model: RecognizerModel) {
         self.model = model
         extractor = model.extractor
-        decoders = model.stages.map { ViterbiDecoder(labels: model.labels, transitions: $0.transitions) }
+        wordCache = model.wordCache.cache
+        decoders = model.decoders
         accumulator = [Int32](repeating: 0, count: model.labels.count)
-    }
-
-    /// First-stage labels of every sentence (what the second stage reads).
-    mutating func firstStageLabels(_ analyzed: AnalyzedDocument, context: DocumentContext) -> [[Int]] {
-        (0..<analyzed.sentenceCount).map { s in
-            let n = analyzed.range(of: s).count
-            guard score(analyzed, s, stage: 0, context: context, evidence: nil) else { return [] }
-            decode(n, stage: 0, marginals: false)
-            return Array(decoders[0].path[0..<n])
-        }
+        computed = model.stages.map { _ in [] }
     }
 
     /// Spans with margins of every sentence, from the last stage.
     mutating func marginSpans(_ document: [[Substring]]) -> [[MarginSpan]] {
-        let analyzed = AnalyzedDocument(document)
-        let context = DocumentContext(document: document, analyzed: analyzed)
+        prepare(document)
         let last = model.stages.count - 1
         var evidence: FirstPassEvidence?
-        var firstLabels: [[Int]] = []
         if last > 0 {
-            firstLabels = firstStageLabels(analyzed, context: context)
+            firstLabels.removeAll(keepingCapacity: true)
+            for s in 0..<analyzed.sentenceCount {
+                let n = analyzed.range(of: s).count
+                guard n > 0 else { continue }
+                score(s, stage: 0, evidence: nil)
+                decode(n, stage: 0)
+                firstLabels.append(contentsOf: decoders[0].path[0..<n])
+            }
             evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
         }
-        return document.indices.map { s in
-            let stageEvidence = evidence.map { StageEvidence(labels: firstLabels[s][...], document: $0, labelSet: model.labels) }
-            guard score(analyzed, s, stage: last, context: context, evidence: stageEvidence) else { return [] }
-            return spans(document[s].count, stage: last)
+        return (0..<analyzed.sentenceCount).map { s in
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { return [] }
+            score(s, stage: last, evidence: evidence.map { StageEvidence(labels: firstLabels[range], document: $0, labelSet: model.labels) })
+            return spans(range.count, stage: last)
         }
     }
 
-    /// Fills the emission scores of `stage`; false for an empty sentence.
-    private mutating func score(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext, evidence: StageEvidence?) -> Bool {
-        let n = analyzed.range(of: s).count
-        guard n > 0 else { return false }
-        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, contextOnly: true, into: &scratch)
-        let l = model.labels.count, parts = WordScoreCache.parts
-        if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
-        if wordOffsets.count < n {
-            wordOffsets = [Int](repeating: 0, count: n)
-            wordScores = [Int32](repeating: 0, count: n * parts * l)
-        }
-        let cache = model.wordCaches[stage]
-        let weights = model.stages[stage]
-        for j in 0..<n {
-            let info = scratch.infos[j]
-            if let offset = cache.offset(exact: info.exact) {
-                wordOffsets[j] = offset
-                continue
-            }
-            wordOffsets[j] = -1 - j
-            for part in FeatureExtractor.WordPart.allCases {
-                wordKeys.removeAll(keepingCapacity: true)
-                FeatureExtractor.wordKeys(info, cluster: scratch.clusters[j], part: part) { wordKeys.append($0) }
-                let base = (j * parts + part.rawValue) * l
-                for y in 0..<l { wordScores[base + y] = 0 }
-                wordKeys.withUnsafeBufferPointer { keys in
-                    wordScores.withUnsafeMutableBufferPointer { weights.table.accumulate(keys, into: $0.baseAddress! + base) }
+    /// Context keys of the document `prepare` last read.
+    var contextKeyCount: Int { keys.count }
+
+    /// Analyses the document and extracts what both stages share.
+    mutating func prepare(_ document: [[Substring]]) {
+        analyzed = AnalyzedDocument(document)
+        let context = DocumentContext(document: document, analyzed: analyzed)
+        let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
+        let tokenCount = analyzed.infos.count
+        keys.removeAll(keepingCapacity: true)
+        keyStarts.removeAll(keepingCapacity: true)
+        keyStarts.append(0)
+        if wordOffsets.count < tokenCount { wordOffsets = [Int](repeating: 0, count: tokenCount) }
+        var uncached = 0
+        for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { continue }
+            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, into: &scratch)
+            let base = keys.count
+            keys.append(contentsOf: scratch.keys)
+            for i in 1...range.count { keyStarts.append(base + scratch.offsets[i]) }
+            for (j, t) in range.enumerated() {
+                let info = analyzed.infos[t]
+                if let offset = cache.offset(exact: info.exact) {
+                    wordOffsets[t] = offset
+                    continue
                 }
-            }
-        }
-        cache.withVectors { cached in
-            wordScores.withUnsafeBufferPointer { computed in
-                scratch.keys.withUnsafeBufferPointer { keys in
-                    accumulator.withUnsafeMutableBufferPointer { sums in
-                        let sum = sums.baseAddress!
-                        func add(_ j: Int, _ part: FeatureExtractor.WordPart) {
-                            let offset = wordOffsets[j]
-                            let vector = offset >= 0
-                                ? cached + offset + part.rawValue * l
-                                : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
-                            for y in 0..<l { sum[y] &+= vector[y] }
-                        }
-                        func addBoundary(_ part: FeatureExtractor.WordPart) {
-                            for y in 0..<l { sum[y] &+= cache.boundary[part.rawValue * l + y] }
-                        }
-                        for i in 0..<n {
-                            for y in 0..<l { sum[y] = 0 }
-                            weights.table.accumulate(UnsafeBufferPointer(rebasing: keys[scratch.offsets[i]..<scratch.offsets[i + 1]]), into: sum)
-                            add(i, .itself)
-                            if i >= 1 { add(i - 1, .nextToken) } else { addBoundary(.nextToken) }
-                            if i >= 2 { add(i - 2, .tokenAfterNext) } else { addBoundary(.tokenAfterNext) }
-                            if i + 1 < n { add(i + 1, .previousToken) } else { addBoundary(.previousToken) }
-                            if i + 2 < n { add(i + 2, .tokenBeforePrevious) } else { addBoundary(.tokenBeforePrevious) }
-                            for y in 0..<l { emissions[i * l + y] = Float(sum[y]) * weights.weightScale }
+                wordOffsets[t] = -1 - uncached
+                let vectorBase = uncached * parts * l
+                uncached += 1
+                for stage in computed.indices where computed[stage].count < uncached * parts * l {
+                    computed[stage].append(contentsOf: repeatElement(0, count: max(uncached * parts * l, 2 * computed[stage].count) - computed[stage].count))
+                }
+                for part in FeatureExtractor.WordPart.allCases {
+                    wordKeys.removeAll(keepingCapacity: true)
+                    FeatureExtractor.wordKeys(info, cluster: scratch.clusters[j], part: part) { wordKeys.append($0) }
+                    wordKeys.withUnsafeBufferPointer { keys in
+                        for stage in computed.indices {
+                            computed[stage].withUnsafeMutableBufferPointer { vectors in
+                                let vector = vectors.baseAddress! + vectorBase + part.rawValue * l
+                                vector.update(repeating: 0, count: l)
+                                model.stages[stage].table.accumulate(keys, into: vector)
+                            }
                         }
                     }
                 }
             }
         }
-        return true
     }
 
-    /// The reference scoring the fast path must equal: every key looked up one by one.
-    mutating func referenceEmissions(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext,
-                                     evidence: StageEvidence?) -> [Float] {
-        let n = analyzed.range(of: s).count
-        extractor.extract(analyzed, sentence: s, document: context, evidence: evidence, into: &scratch)
-        var result = [Float](repeating: 0, count: n * model.labels.count)
-        model.stages[stage].scoreEmissions(scratch, count: n, labelCount: model.labels.count, into: &result, accumulator: &accumulator)
-        return result
-    }
-
-    /// The fast path's emission scores, for comparison with `referenceEmissions`.
-    mutating func fastEmissions(_ analyzed: AnalyzedDocument, _ s: Int, stage: Int, context: DocumentContext,
-                                evidence: StageEvidence?) -> [Float] {
-        let n = analyzed.range(of: s).count
-        guard score(analyzed, s, stage: stage, context: context, evidence: evidence) else { return [] }
-        return Array(emissions[0..<(n * model.labels.count)])
-    }
-
-    @discardableResult
-    private mutating func decode(_ n: Int, stage: Int, marginals: Bool) -> Float {
-        let needed = n * model.labels.count
-        return emissions.withUnsafeBufferPointer { e in
-            let scores = UnsafeBufferPointer(rebasing: e[0..<needed])
-            let best = decoders[stage].decode(scores, count: n)
-            if marginals { decoders[stage].computeMaxMarginals(scores, count: n) }
-            return best
+    /// Fills the emission scores of sentence `s` (not empty) at `stage`.
+    private mutating func score(_ s: Int, stage: Int, evidence: StageEvidence?) {
+        let range = analyzed.range(of: s)
+        let n = range.count, first = range.lowerBound
+        let l = model.labels.count, parts = WordScoreCache.parts
+        if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
+        let weights = model.stages[stage], scale = weights.weightScale
+        let boundary = wordCache.boundaries[stage]
+        emissions.withUnsafeMutableBufferPointer { out in
+        wordCache.withVectors(stage: stage) { cached in
+            computed[stage].withUnsafeBufferPointer { computed in
+                keys.withUnsafeBufferPointer { keys in
+                    accumulator.withUnsafeMutableBufferPointer { sums in
+                        let sum = sums.baseAddress!
+                        func add(_ t: Int, _ part: FeatureExtractor.WordPart) {
+                            let offset = wordOffsets[t]
+                            let vector = offset >= 0
+                                ? cached + offset + part.rawValue * l
+                                : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
+                            LabelVector.add(vector, into: sum, count: l)
+                        }
+                        func addBoundary(_ part: FeatureExtractor.WordPart) {
+                            boundary.withUnsafeBufferPointer { LabelVector.add($0.baseAddress! + part.rawValue * l, into: sum, count: l) }
+                        }
+                        for i in 0..<n {
+                            let t = first + i
+                            for y in 0..<l { sum[y] = 0 }
+                            weights.table.accumulate(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
+                            if let evidence {
+                                evidenceKeys.removeAll(keepingCapacity: true)
+                                FeatureExtractor.evidenceKeys(i, count: n, info: analyzed.infos[t], evidence) { evidenceKeys.append($0) }
+                                evidenceKeys.withUnsafeBufferPointer { weights.table.accumulate($0, into: sum) }
+                            }
+                            add(t, .itself)
+                            if i >= 1 { add(t - 1, .nextToken) } else { addBoundary(.nextToken) }
+                            if i >= 2 { add(t - 2, .tokenAfterNext) } else { addBoundary(.tokenAfterNext) }
+                            if i + 1 < n { add(t + 1, .previousToken) } else { addBoundary(.previousToken) }
+                            if i + 2 < n { add(t + 2, .tokenBeforePrevious) } else { addBoundary(.tokenBeforePrevious) }
+                            for y in 0..<l { out[i * l + y] = Float(sum[y]) * scale }
+                        }
+                    }
+                }
+            }
+        }
         }
     }
 
+    /// The fast path's emission scores of every sentence at both stages (empty sentences give
+    /// `[]`), with the first stage's labels: what `RecognizerFastPathTests` compares with the
+    /// reference.
+    mutating func stageEmissions(_ document: [[Substring]]) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
+        prepare(document)
+        var scores: [[[Float]]] = model.stages.map { _ in [] }
+        var labels: [[Int]] = []
+        firstLabels.removeAll(keepingCapacity: true)
+        for s in 0..<analyzed.sentenceCount {
+            let n = analyzed.range(of: s).count
+            guard n > 0 else { scores[0].append([]); labels.append([]); continue }
+            score(s, stage: 0, evidence: nil)
+            scores[0].append(Array(emissions[0..<(n * model.labels.count)]))
+            decode(n, stage: 0)
+            labels.append(Array(decoders[0].path[0..<n]))
+            firstLabels.append(contentsOf: labels[s])
+        }
+        guard model.stages.count > 1 else { return (scores, labels) }
+        let evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
+        for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { scores[1].append([]); continue }
+            score(s, stage: 1, evidence: StageEvidence(labels: firstLabels[range], document: evidence, labelSet: model.labels))
+            scores[1].append(Array(emissions[0..<(range.count * model.labels.count)]))
+        }
+        return (scores, labels)
+    }
+
+    /// Decodes the first `n` tokens' emissions at `stage`; returns the best path's score.
+    @discardableResult
+    private mutating func decode(_ n: Int, stage: Int) -> Float {
+        let needed = n * model.labels.count
+        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n) }
+    }
+
     private mutating func spans(_ n: Int, stage: Int) -> [MarginSpan] {
-        let best = decode(n, stage: stage, marginals: true)
+        let best = decode(n, stage: stage)
+        // Margins need the backward pass only from the first entity token on.
+        guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
         let l = model.labels.count
+        emissions.withUnsafeBufferPointer {
+            decoders[stage].computeMaxMarginals(UnsafeBufferPointer(rebasing: $0[0..<(n * l)]), count: n, from: firstEntity)
+        }
         let decoder = decoders[stage]
         var spans: [MarginSpan] = []
         BILOUDecoder(labels: model.labels).decode(count: n, label: { decoder.path[$0] }) { range, type in

@@ -121,19 +121,23 @@ struct FeatureExtractor: Sendable {
     /// Second-stage features: the first stage's labels around the token and what it said
     /// about the same word elsewhere in the document.
     private func evidenceFeatures(_ i: Int, count n: Int, _ evidence: StageEvidence, scratch: inout FeatureScratch) {
+        Self.evidenceKeys(i, count: n, info: scratch.infos[i], evidence) { scratch.keys.append($0) }
+    }
+
+    /// The second-stage keys of token `i` of an `n`-token sentence whose first-stage labels
+    /// `evidence` holds.
+    @inline(__always)
+    static func evidenceKeys(_ i: Int, count n: Int, info: TokenInfo, _ evidence: StageEvidence, _ emit: (UInt64) -> Void) {
         let labels = evidence.labels
         let start = labels.startIndex
         func labelAt(_ j: Int) -> UInt64 { j < 0 || j >= n ? 0xFF : UInt64(labels[start + j]) }
-        func emit(_ template: FeatureTemplate, _ value: UInt64) {
-            scratch.keys.append(FeatureHash.mix(template.rawValue, value))
-        }
+        func key(_ template: FeatureTemplate, _ value: UInt64) { emit(FeatureHash.mix(template.rawValue, value)) }
         let own = labels[start + i]
-        emit(.firstStageLabel, UInt64(own))
-        emit(.firstStageContext, labelAt(i - 1) << 16 | UInt64(own) << 8 | labelAt(i + 1))
-        let info = scratch.infos[i]
+        key(.firstStageLabel, UInt64(own))
+        key(.firstStageContext, labelAt(i - 1) << 16 | UInt64(own) << 8 | labelAt(i + 1))
         guard info.has(.hasLetter) else { return }
         guard let counts = evidence.document.others(lower: info.lower, ownType: evidence.labelSet.type(of: own)) else {
-            emit(.documentVote, 0xFFFF)
+            key(.documentVote, 0xFFFF)
             return
         }
         let total = counts[0]
@@ -142,12 +146,12 @@ struct FeatureExtractor: Sendable {
         for t in 0..<evidence.document.typeCount where counts[1 + t] > 0 {
             let share = Double(counts[1 + t]) / Double(max(total, 1))
             let bucket: UInt64 = share >= 0.99 ? 3 : (share >= 0.5 ? 2 : 1)
-            emit(.documentTypeShare, UInt64(t) << 4 | bucket)
+            key(.documentTypeShare, UInt64(t) << 4 | bucket)
             if counts[1 + t] > best { best = counts[1 + t]; majority = t }
         }
         let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
         let ownType = UInt64(evidence.labelSet.type(of: own).map { $0 + 1 } ?? 0)
-        emit(.documentVote, UInt64(majority + 1) << 8 | ownType << 1 | capital)
+        key(.documentVote, UInt64(majority + 1) << 8 | ownType << 1 | capital)
     }
 
     @inline(__always)

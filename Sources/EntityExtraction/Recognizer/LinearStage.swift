@@ -4,7 +4,7 @@ struct LinearStage: Sendable {
     /// Feature key of each weight row.
     let featureKeys: [UInt64]
     /// `featureKeys.count × L` weights; the real weight is `weights[k] * weightScale`.
-    let weights: [Int16]
+    var weights: [Int16] { table.weights }
     let weightScale: Float
     /// `L × L` transition scores, from-major.
     let transitions: [Float]
@@ -12,27 +12,26 @@ struct LinearStage: Sendable {
 
     init(featureKeys: [UInt64], weights: [Int16], weightScale: Float, transitions: [Float]) {
         self.featureKeys = featureKeys
-        self.weights = weights
         self.weightScale = weightScale
         self.transitions = transitions
         let labelCount = featureKeys.isEmpty ? 1 : weights.count / featureKeys.count
         self.table = WeightTable(keys: featureKeys, weights: weights, labelCount: labelCount)
     }
 
-    /// Sums the weights of each token's features into `emissions[i * L + y]`.
-    func scoreEmissions(_ scratch: FeatureScratch, count n: Int, labelCount l: Int,
-                        into emissions: inout [Float], accumulator: inout [Int32]) {
-        scratch.keys.withUnsafeBufferPointer { keys in
-            accumulator.withUnsafeMutableBufferPointer { sums in
-                emissions.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n {
-                        for y in 0..<l { sums[y] = 0 }
-                        let range = scratch.offsets[i]..<scratch.offsets[i + 1]
-                        table.accumulate(UnsafeBufferPointer(rebasing: keys[range]), into: sums.baseAddress!)
-                        for y in 0..<l { out[i * l + y] = Float(sums[y]) * weightScale }
-                    }
-                }
+    /// The reference scoring the fast paths are tested against: every key of every token
+    /// looked up in a plain dictionary of the stage's rows (no weight table, no word caches).
+    func referenceEmissions(_ scratch: FeatureScratch, count n: Int, labelCount l: Int) -> [Float] {
+        var rows: [UInt64: Int] = [:]
+        for (row, key) in featureKeys.enumerated() { rows[key] = row }
+        var emissions = [Float](repeating: 0, count: n * l)
+        for i in 0..<n {
+            var sums = [Int32](repeating: 0, count: l)
+            for key in scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]] {
+                guard let row = rows[key] else { continue }
+                for y in 0..<l { sums[y] &+= Int32(weights[row * l + y]) }
             }
+            for y in 0..<l { emissions[i * l + y] = Float(sums[y]) * weightScale }
         }
+        return emissions
     }
 }

@@ -10,8 +10,10 @@ struct RecognizerModel: Sendable {
     let confidenceTemperature: Float
     let gazetteer: Gazetteer
     let lexicon: WordLexicon
-    /// One per stage: summed string-only weights of the frequent words.
-    let wordCaches: [WordScoreCache]
+    /// Summed string-only weights of the frequent words, for every stage (built on first use).
+    let wordCache: LazyWordScoreCache
+    /// One per stage, built once: a tagger copies them (their buffers are its own).
+    let decoders: [ViterbiDecoder]
 
     init(name: String, labels: LabelSet, stages: [LinearStage], confidenceTemperature: Float,
          gazetteer: Gazetteer, lexicon: WordLexicon) {
@@ -21,7 +23,8 @@ struct RecognizerModel: Sendable {
         self.confidenceTemperature = confidenceTemperature
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        wordCaches = stages.map { WordScoreCache(stage: $0, lexicon: lexicon, labelCount: labels.count) }
+        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, labelCount: labels.count)
+        decoders = stages.map { ViterbiDecoder(labels: labels, transitions: $0.transitions) }
     }
 
     var extractor: FeatureExtractor { FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon) }

@@ -1,64 +1,68 @@
-/// Per-word sums of one stage's string-only feature weights (`FeatureExtractor.wordKeys`),
+/// Per-word sums of every stage's string-only feature weights (`FeatureExtractor.wordKeys`),
 /// precomputed at load time for the model's frequent words, so that tagging a frequent word
-/// costs one probe instead of some twenty weight lookups.
+/// costs one probe instead of some twenty-five weight lookups per stage.
 struct WordScoreCache: Sendable {
     static let parts = FeatureExtractor.WordPart.allCases.count
     /// Words cached at most: the most frequent few thousand cover most running-text tokens,
-    /// and more would cost load time and memory (2 × 5 × 17 × 4 bytes per word per model).
+    /// and more would cost load time and memory (stages × 5 × 17 × 4 bytes per word).
     static let maxWords = 8_000
 
     let labelCount: Int
+    /// Exact-form hash → word number.
     private let index: HashIndex
-    /// Word `w`, part `p`: `vectors[(w * parts + p) * L ..< … + L]`.
-    private let vectors: [Int32]
-    /// For a token whose neighbour at `part` is outside the sentence: `boundary[p * L ..< … + L]`.
-    let boundary: [Int32]
+    /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`.
+    private let vectors: [[Int32]]
+    /// Stage s, for a token whose neighbour at `part` is outside the sentence: `boundaries[s][p * L ..< … + L]`.
+    let boundaries: [[Int32]]
 
-    init(stage: LinearStage, lexicon: WordLexicon, labelCount l: Int) {
+    init(stages: [LinearStage], lexicon: WordLexicon, labelCount l: Int) {
         labelCount = l
+        let words = lexicon.frequentWords(limit: Self.maxWords)
         var keys: [UInt64] = []
-        let words = lexicon.frequentWords.prefix(Self.maxWords)
-        var vectors = [Int32](repeating: 0, count: words.count * Self.parts * l)
-        vectors.withUnsafeMutableBufferPointer { out in
-            for word in words {
-                let info = TokenInfo(Substring(word))
-                let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
-                let base = keys.count * Self.parts * l
-                keys.append(info.exact)
-                for part in FeatureExtractor.WordPart.allCases {
-                    Self.sum(stage, into: out.baseAddress! + base + part.rawValue * l) { emit in
-                        FeatureExtractor.wordKeys(info, cluster: cluster, part: part, emit)
-                    }
+        keys.reserveCapacity(words.count)
+        var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l) }
+        var buffer: [UInt64] = []
+        buffer.reserveCapacity(32)
+        for word in words {
+            let info = TokenInfo(word)
+            let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+            let base = keys.count * Self.parts * l
+            keys.append(info.exact)
+            for part in FeatureExtractor.WordPart.allCases {
+                buffer.removeAll(keepingCapacity: true)
+                FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { buffer.append($0) }
+                for s in stages.indices {
+                    Self.sum(buffer, stages[s], into: &vectors[s], at: base + part.rawValue * l)
                 }
             }
         }
-        var boundary = [Int32](repeating: 0, count: Self.parts * l)
-        boundary.withUnsafeMutableBufferPointer { out in
-            for part in FeatureExtractor.WordPart.allCases {
-                Self.sum(stage, into: out.baseAddress! + part.rawValue * l) { FeatureExtractor.boundaryKeys(part, $0) }
-            }
+        var boundaries = stages.map { _ in [Int32](repeating: 0, count: Self.parts * l) }
+        for part in FeatureExtractor.WordPart.allCases {
+            buffer.removeAll(keepingCapacity: true)
+            FeatureExtractor.boundaryKeys(part) { buffer.append($0) }
+            for s in stages.indices { Self.sum(buffer, stages[s], into: &boundaries[s], at: part.rawValue * l) }
         }
         self.vectors = vectors
-        self.boundary = boundary
+        self.boundaries = boundaries
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
     }
 
-    /// Adds the stage's weights of the keys `generate` emits into `target[0..<L]`.
-    static func sum(_ stage: LinearStage, into target: UnsafeMutablePointer<Int32>, _ generate: ((UInt64) -> Void) -> Void) {
-        var keys: [UInt64] = []
-        generate { keys.append($0) }
-        keys.withUnsafeBufferPointer { stage.table.accumulate($0, into: target) }
+    /// Adds the stage's weights of `keys` into `target[offset..<offset + L]`.
+    static func sum(_ keys: [UInt64], _ stage: LinearStage, into target: inout [Int32], at offset: Int) {
+        keys.withUnsafeBufferPointer { keys in
+            target.withUnsafeMutableBufferPointer { stage.table.accumulate(keys, into: $0.baseAddress! + offset) }
+        }
     }
 
-    /// Offset of a word's vectors in `vectors`, or nil when the word is not cached.
+    /// Offset of a word's vectors in each stage's vectors, or nil when the word is not cached.
     @inline(__always)
     func offset(exact: UInt64) -> Int? {
         index.value(for: exact).map { Int($0) * Self.parts * labelCount }
     }
 
-    /// Runs `body` with the cached vectors.
+    /// Runs `body` with the cached vectors of `stage`.
     @inline(__always)
-    func withVectors<R>(_ body: (UnsafePointer<Int32>) -> R) -> R {
-        vectors.withUnsafeBufferPointer { body($0.baseAddress!) }
+    func withVectors<R>(stage: Int, _ body: (UnsafePointer<Int32>) -> R) -> R {
+        vectors[stage].withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

@@ -8,10 +8,11 @@
 struct SentenceSplitter {
     var maximumTokens: Int
 
-    func split(_ tokens: [Token]) -> [Range<Int>] {
+    /// Sentences of the scanner's tokens over `bytes`, the text they were scanned from.
+    func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
-        for i in tokens.indices.dropFirst() where i - start >= maximumTokens || isBoundary(before: i, in: tokens) {
+        for i in tokens.indices.dropFirst() where i - start >= maximumTokens || isBoundary(before: i, in: tokens, bytes) {
             sentences.append(start..<i)
             start = i
         }
@@ -19,57 +20,66 @@ struct SentenceSplitter {
         return sentences
     }
 
-    private func isBoundary(before i: Int, in tokens: [Token]) -> Bool {
+    private func isBoundary(before i: Int, in tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let next = tokens[i]
         if next.newlinesBefore >= 2 { return true }
-        if next.newlinesBefore == 1 { return !continuesLine(previous: tokens[i - 1], next: next) }
-        if isCloser(next) { return false }  // the sentence takes its closing quotes and brackets
+        if next.newlinesBefore == 1 { return !continuesLine(previous: tokens[i - 1], next: next, bytes) }
+        if isCloser(next, bytes) { return false }  // the sentence takes its closing quotes and brackets
         var k = i - 1
-        while k > 0 && isCloser(tokens[k]) { k -= 1 }
+        while k > 0 && isCloser(tokens[k], bytes) { k -= 1 }
         let end = tokens[k]
-        let startsLower = Self.startsLowercase(next)
         switch end.kind {
         case .punctuation:
-            return Self.isSentenceEnd(end.text) && !startsLower
-        case .word where end.text.last == "." && end.text.count > 1:
+            return Self.isSentenceEnd(Self.firstScalar(end, bytes).value) && !Self.startsLowercase(next, bytes)
+        case .word where bytes[end.byteEnd - 1] == UInt8(ascii: ".") && end.byteEnd - end.byteStart > 1:
             // An abbreviation's period may also end the sentence: "… in the U.S. The talks …"
-            let word = end.text.dropLast()
-            if Abbreviations.titlesWithPeriod.contains(String(word)) { return false }
-            return Self.sentenceOpeners.contains(String(next.text))
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[end.byteStart..<(end.byteEnd - 1)]), as: UTF8.self)
+            if Abbreviations.titlesWithPeriod.contains(word) { return false }
+            return Self.sentenceOpeners.contains(Self.text(next, bytes))
         default:
             return false
         }
     }
 
     /// A line break inside a sentence: the next line starts in lower case, or this one ends mid-clause.
-    private func continuesLine(previous: Token, next: Token) -> Bool {
-        if Self.startsLowercase(next) { return true }
-        guard previous.kind == .punctuation, let c = previous.text.unicodeScalars.first else { return false }
-        return previous.text.count == 1 && ",;(-–—/&".unicodeScalars.contains(c)
+    private func continuesLine(previous: RawToken, next: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if Self.startsLowercase(next, bytes) { return true }
+        guard previous.kind == .punctuation else { return false }
+        let (c, length) = Self.firstScalar(previous, bytes)
+        guard ",;(-–—/&".unicodeScalars.contains(where: { $0.value == c }) else { return false }
+        // One character: one scalar, or one with marks attached.
+        return length == previous.byteEnd - previous.byteStart || Self.text(previous, bytes).count == 1
     }
 
-    private func isCloser(_ token: Token) -> Bool {
-        guard token.kind == .punctuation, token.text.unicodeScalars.count == 1, let c = token.text.unicodeScalars.first else {
-            return false
-        }
-        switch c {
-        case "”", "»", ")", "]", "}": return true
-        case "\"", "'", "’": return !token.spaceBefore  // a straight or single quote right after the text closes it
+    private func isCloser(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        let (value, length) = Self.firstScalar(token, bytes)
+        guard length == token.byteEnd - token.byteStart else { return false }  // exactly one scalar
+        switch value {
+        case 0x201D, 0xBB, 0x29, 0x5D, 0x7D: return true  // ” » ) ] }
+        case 0x22, 0x27, 0x2019: return !token.spaceBefore  // a straight or single quote right after the text closes it
         default: return false
         }
     }
 
-    private static func isSentenceEnd(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
+    private static func isSentenceEnd(_ first: UInt32) -> Bool {
         switch first {
-        case ".", "!", "?", "…", "。", "！", "？", "｡": return true
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF61: return true  // . ! ? … 。 ！ ？ ｡
         default: return false
         }
     }
 
-    private static func startsLowercase(_ token: Token) -> Bool {
-        guard let first = token.text.unicodeScalars.first else { return false }
-        return first.isLowercaseFast
+    private static func startsLowercase(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Bytes.isLowercase(firstScalar(token, bytes).value)
+    }
+
+    /// The first scalar of a token (never empty) and its UTF-8 length.
+    @inline(__always) private static func firstScalar(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        UTF8Bytes.decode(bytes, at: token.byteStart)
+    }
+
+    private static func text(_ token: RawToken, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]), as: UTF8.self)
     }
 
     /// Capitalized words that usually open a sentence rather than continue a name.

@@ -44,16 +44,7 @@ struct TokenScanner {
     // MARK: Reading characters
 
     /// The scalar value and UTF-8 length at byte `i` (a scalar boundary).
-    @inline(__always) func decode(at i: Int) -> (UInt32, Int) {
-        let b0 = UInt32(bytes[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return (((b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 {
-            return (((b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
-        }
-        return (((b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
-            | UInt32(bytes[i + 3] & 0x3F), 4)
-    }
+    @inline(__always) func decode(at i: Int) -> (UInt32, Int) { UTF8Bytes.decode(bytes, at: i) }
 
     /// The class and UTF-8 length of the character at byte `i`; past the end it reads as a space.
     @inline(__always) func classAndLength(at i: Int) -> (CharacterClass, Int) {

@@ -17,10 +17,11 @@ public struct Tokenizer: Sendable {
     /// Tokenizes `text` and splits it into sentences.
     public func tokenize(_ text: String) -> TokenizedText {
         var storage = text
-        let raw = storage.withUTF8 { bytes -> [RawToken] in
+        let (raw, sentences, bytes) = storage.withUTF8 { bytes -> ([RawToken], [Range<Int>], [UInt8]) in
             var scanner = TokenScanner(bytes: bytes)
             scanner.run()
-            return scanner.tokens
+            let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(scanner.tokens, bytes: bytes)
+            return (scanner.tokens, sentences, Array(bytes))
         }
         let utf8 = storage.utf8
         var tokens: [Token] = []
@@ -32,8 +33,7 @@ public struct Tokenizer: Sendable {
                 text: storage[lower..<upper], start: r.scalarStart, end: r.scalarEnd, kind: r.kind,
                 newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
         }
-        let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(tokens)
-        return TokenizedText(text: storage, tokens: tokens, sentences: sentences)
+        return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: raw.map { $0.byteStart..<$0.byteEnd })
     }
 }
 

@@ -1,0 +1,37 @@
+/// Adds of per-label score rows, eight labels per SIMD step: every feature lookup and every
+/// cached word vector ends in one of these, so they dominate emission scoring.
+enum LabelVector {
+    /// `target[0..<count] += Int32(row[0..<count])`.
+    @inline(__always)
+    static func add(_ row: UnsafePointer<Int16>, into target: UnsafeMutablePointer<Int32>, count: Int) {
+        let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
+        var y = 0
+        while y + 8 <= count {
+            let widened = SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(fromByteOffset: 2 * y, as: SIMD8<Int16>.self))
+            let sum = destination.loadUnaligned(fromByteOffset: 4 * y, as: SIMD8<Int32>.self) &+ widened
+            destination.storeBytes(of: sum, toByteOffset: 4 * y, as: SIMD8<Int32>.self)
+            y += 8
+        }
+        while y < count {
+            target[y] &+= Int32(row[y])
+            y += 1
+        }
+    }
+
+    /// `target[0..<count] += source[0..<count]`.
+    @inline(__always)
+    static func add(_ row: UnsafePointer<Int32>, into target: UnsafeMutablePointer<Int32>, count: Int) {
+        let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
+        var y = 0
+        while y + 8 <= count {
+            let sum = destination.loadUnaligned(fromByteOffset: 4 * y, as: SIMD8<Int32>.self)
+                &+ source.loadUnaligned(fromByteOffset: 4 * y, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: sum, toByteOffset: 4 * y, as: SIMD8<Int32>.self)
+            y += 8
+        }
+        while y < count {
+            target[y] &+= row[y]
+            y += 1
+        }
+    }
+}
