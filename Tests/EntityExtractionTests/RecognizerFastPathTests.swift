@@ -68,4 +68,17 @@ import Testing
         let (fast, firstLabels) = tagger.stageEmissions(document)
         #expect(fast == Self.referenceScores(model, document, firstLabels: firstLabels))
     }
+
+    @Test func concurrentFirstUsesOfAFreshModelTagAlike() async throws {
+        let recognizer = EntityRecognizer(model: try Self.model(frequentWords: 1000))
+        let document = Self.document
+        let results = await withTaskGroup(of: [[RecognizedSpan]].self) { group in
+            for _ in 0..<4 { group.addTask { recognizer.recognize(document: document) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let warmed = EntityRecognizer(model: try Self.model(frequentWords: 1000))
+        warmed.warmUp()
+        #expect(results.count == 4)
+        for result in results { #expect(result == warmed.recognize(document: document)) }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EntityExtraction
 
@@ -10,6 +11,13 @@ import Testing
         #expect(loaded.modelName == recognizer.modelName)
         let document: [[Substring]] = [["Mr.", "Smith", "said", "Acme", "Corp", "opened", "in", "Paris", "."]]
         #expect(loaded.recognize(document: document) == recognizer.recognize(document: document))
+    }
+
+    /// A loaded model keeps no second copy of its gazetteer and lexicon keys: writing it back
+    /// rebuilds them from the hash indexes, byte for byte.
+    @Test func bundledModelWritesBackItsOwnFile() throws {
+        let bytes = [UInt8](try BundledResource.data(named: EntityRecognizer.bundledModelFileName))
+        #expect(try EntityRecognizer(modelBytes: bytes).serialized() == bytes)
     }
 
     @Test func corruptedModelIsRejectedWithAChecksumError() throws {

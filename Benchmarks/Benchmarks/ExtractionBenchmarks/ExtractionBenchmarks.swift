@@ -39,6 +39,8 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try encoder.encode(extractor.extract(Article(text: article.text))))
         }
     }
+
+    recognizerBenchmarks()
 }
 
 /// What the micro-benchmarks read: CoNLL-2003 dev sentences.

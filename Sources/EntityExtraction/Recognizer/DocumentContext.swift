@@ -3,7 +3,7 @@
 struct DocumentContext: Sendable {
     /// Bits per lowercase word hash: 1 = seen all-lowercase, 2 = seen capitalized mid-sentence
     /// in running text, 4 = seen all-caps in running text.
-    private var seen: [UInt64: UInt8] = [:]
+    private var seen = WordHashTable<UInt8>(capacity: 0, empty: 0)
 
     /// Lowercase hash of the section word that opens a wire story's headline ("SOCCER" in
     /// "SOCCER - JAPAN GET LUCKY WIN"), 0 when there is none: in a sports story a city is
@@ -15,6 +15,7 @@ struct DocumentContext: Sendable {
     init() {}
 
     init(document: [[Substring]], analyzed: AnalyzedDocument) {
+        seen = WordHashTable(capacity: analyzed.infos.count, empty: 0)
         if let s = document.firstIndex(where: { !$0.isEmpty }), document[s].count >= 3, document[s][1] == "-" {
             let info = analyzed.infos[analyzed.starts[s]]
             if info.has(.allCapitals) && info.length > 2 { topic = info.lower }
@@ -26,12 +27,12 @@ struct DocumentContext: Sendable {
                 if info.has(.allCapitals) && info.length > 1 { bit = 4 }
                 else if !info.has(.initialCapital) && !info.has(.innerCapital) { bit = 1 }
                 else if i > 0 && info.has(.initialCapital) { bit = 2 }
-                if bit != 0 { seen[info.lower, default: 0] |= bit }
+                if bit != 0 { seen.update(info.lower) { $0 |= bit } }
             }
         }
     }
 
     /// The bits recorded for a lowercase word hash.
     @inline(__always)
-    func flags(lower: UInt64) -> UInt8 { seen[lower] ?? 0 }
+    func flags(lower: UInt64) -> UInt8 { seen.value(for: lower) ?? 0 }
 }

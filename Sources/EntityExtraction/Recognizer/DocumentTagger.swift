@@ -11,6 +11,7 @@ struct DocumentTagger {
 
     let model: RecognizerModel
     private let extractor: FeatureExtractor
+    private let wordCache: WordScoreCache
     private var scratch = FeatureScratch()
     private var decoders: [ViterbiDecoder]
     private var emissions: [Float] = []
@@ -33,6 +34,7 @@ struct DocumentTagger {
     init(model: RecognizerModel) {
         self.model = model
         extractor = model.extractor
+        wordCache = model.wordCache.cache
         decoders = model.decoders
         accumulator = [Int32](repeating: 0, count: model.labels.count)
         computed = model.stages.map { _ in [] }
@@ -62,11 +64,14 @@ struct DocumentTagger {
         }
     }
 
+    /// Context keys of the document `prepare` last read.
+    var contextKeyCount: Int { keys.count }
+
     /// Analyses the document and extracts what both stages share.
     mutating func prepare(_ document: [[Substring]]) {
         analyzed = AnalyzedDocument(document)
         let context = DocumentContext(document: document, analyzed: analyzed)
-        let l = model.labels.count, parts = WordScoreCache.parts, cache = model.wordCache
+        let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
         let tokenCount = analyzed.infos.count
         keys.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
@@ -116,9 +121,9 @@ struct DocumentTagger {
         let l = model.labels.count, parts = WordScoreCache.parts
         if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
         let weights = model.stages[stage], scale = weights.weightScale
-        let boundary = model.wordCache.boundaries[stage]
+        let boundary = wordCache.boundaries[stage]
         emissions.withUnsafeMutableBufferPointer { out in
-        model.wordCache.withVectors(stage: stage) { cached in
+        wordCache.withVectors(stage: stage) { cached in
             computed[stage].withUnsafeBufferPointer { computed in
                 keys.withUnsafeBufferPointer { keys in
                     accumulator.withUnsafeMutableBufferPointer { sums in

@@ -19,14 +19,22 @@ struct Gazetteer: Sendable {
     /// Longest name, in tokens, that matching tries.
     static let maxTokens = 6
 
-    let keys: [UInt64]
-    let masks: [UInt32]
     private let index: HashIndex
+    private let isEmpty: Bool
 
+    /// From entries; later duplicates of a key overwrite earlier ones.
     init(keys: [UInt64], masks: [UInt32]) {
-        self.keys = keys
-        self.masks = masks
-        self.index = HashIndex(keys: keys, values: masks)
+        index = HashIndex(keys: keys, values: masks)
+        isEmpty = keys.isEmpty
+    }
+
+    /// Number of names (token sequences and prefixes).
+    var count: Int { index.count }
+
+    /// The entries ascending by key, as the model file stores them.
+    var entries: (keys: [UInt64], masks: [UInt32]) {
+        let entries = index.sortedEntries()
+        return (entries.keys, entries.values)
     }
 
     static let empty = Gazetteer(keys: [], masks: [])
@@ -40,7 +48,7 @@ struct Gazetteer: Sendable {
     func annotate(lowerHashes: UnsafeBufferPointer<UInt64>, into marks: UnsafeMutableBufferPointer<UInt32>) {
         let n = lowerHashes.count
         for i in 0..<n { marks[i] = 0 }
-        if keys.isEmpty { return }
+        if isEmpty { return }
         for start in 0..<n {
             var hash = FeatureHash.seed
             for length in 1...min(Gazetteer.maxTokens, n - start) {

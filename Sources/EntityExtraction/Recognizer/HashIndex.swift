@@ -25,6 +25,16 @@ struct HashIndex: Sendable {
         self.mask = mask
     }
 
+    /// Number of keys stored.
+    var count: Int { slots.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+
+    /// Every key with its value, ascending by key: how the model file stores them, so the
+    /// index is all a loaded model keeps (no second copy of its keys for writing it back).
+    func sortedEntries() -> (keys: [UInt64], values: [UInt32]) {
+        let order = slots.indices.filter { slots[$0] != 0 }.sorted { slots[$0] < slots[$1] }
+        return (order.map { slots[$0] }, order.map { values[$0] })
+    }
+
     /// The value stored for `key`, or nil.
     @inline(__always)
     func value(for key: UInt64) -> UInt32? {

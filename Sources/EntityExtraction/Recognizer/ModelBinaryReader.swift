@@ -1,11 +1,14 @@
 /// Reads what `ModelBinaryWriter` wrote, throwing `RecognizerError` on any inconsistency.
+///
+/// Reads borrowed bytes (valid only while the reader is used): loading copies each section
+/// once into its own array, never the whole file.
 struct ModelBinaryReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var position: Int
     private let end: Int
 
     /// Verifies the trailing checksum, then reads from `start`.
-    init(bytes: [UInt8], start: Int) throws {
+    init(bytes: UnsafeRawBufferPointer, start: Int) throws {
         guard bytes.count >= start + 8 else {
             throw RecognizerError(.truncated, "model file is \(bytes.count) bytes, too short to be a model")
         }
@@ -14,7 +17,7 @@ struct ModelBinaryReader {
         self.end = bytes.count - 8
         var stored: UInt64 = 0
         for i in 0..<8 { stored |= UInt64(bytes[end + i]) << (8 * UInt64(i)) }
-        guard stored == ModelBinaryWriter.checksum(bytes[0..<end]) else {
+        guard stored == ModelBinaryWriter.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) else {
             throw RecognizerError(.checksumMismatch, "model file checksum does not match its content (corrupt or truncated file)")
         }
     }
@@ -41,7 +44,7 @@ struct ModelBinaryReader {
     mutating func readString() throws -> String {
         let count = Int(try read(UInt32.self))
         let range = try take(count)
-        guard let string = String(validating: bytes[range], as: UTF8.self) else {
+        guard let string = String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
             throw RecognizerError(.invalidContent, "model file holds a string that is not UTF-8")
         }
         return string
@@ -54,13 +57,14 @@ struct ModelBinaryReader {
             throw RecognizerError(.invalidContent, "model file declares \(count) elements, more than the \(maxCount) allowed")
         }
         let range = try take(count * MemoryLayout<T>.size)
-        var result = [T](repeating: 0, count: count)
-        result.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[range]))
-            }
+        var result = [T](unsafeUninitializedCapacity: count) { target, initialized in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[range]))
+            initialized = count
         }
-        return result.map { T(littleEndian: $0) }
+        #if _endian(big)
+        result = result.map { T(littleEndian: $0) }
+        #endif
+        return result
     }
 
     mutating func readFloatArray(maxCount: Int = 1 << 20) throws -> [Float] {

@@ -26,10 +26,13 @@ struct ModelBinaryWriter {
     mutating func seal() { write(ModelBinaryWriter.checksum(bytes[...])) }
 
     static func checksum(_ data: ArraySlice<UInt8>) -> UInt64 {
+        data.withUnsafeBytes { checksum($0) }
+    }
+
+    /// FNV-1a over the bytes.
+    static func checksum(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = FeatureHash.seed
-        data.withUnsafeBufferPointer { buffer in
-            for byte in buffer { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
+        for byte in buffer { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

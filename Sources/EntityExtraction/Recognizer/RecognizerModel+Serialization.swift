@@ -20,12 +20,13 @@ extension RecognizerModel {
             w.write(array: stage.featureKeys)
             w.write(array: stage.weights)
         }
-        w.write(array: gazetteer.keys)
-        w.write(array: gazetteer.masks)
-        w.write(array: lexicon.clusterKeys)
-        w.write(array: lexicon.clusterValues)
-        w.write(array: lexicon.caseKeys)
-        w.write(array: lexicon.caseValues)
+        let places = gazetteer.entries, clusters = lexicon.clusterEntries, cases = lexicon.caseEntries
+        w.write(array: places.keys)
+        w.write(array: places.masks)
+        w.write(array: clusters.keys)
+        w.write(array: clusters.values)
+        w.write(array: cases.keys)
+        w.write(array: cases.values)
         w.write(lexicon.frequentWordList)
         w.seal()
         return w.bytes
@@ -33,7 +34,12 @@ extension RecognizerModel {
 
     /// Reads a model file, checking magic, version, checksum and section consistency.
     init(serialized bytes: [UInt8]) throws {
-        guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic else {
+        self = try bytes.withUnsafeBytes { try RecognizerModel(serialized: $0) }
+    }
+
+    /// Reads a model file from borrowed bytes (copied section by section, never whole).
+    init(serialized bytes: UnsafeRawBufferPointer) throws {
+        guard bytes.count >= Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic) else {
             throw RecognizerError(.notAModel, "not an entityd recognizer model (bad magic bytes)")
         }
         var r = try ModelBinaryReader(bytes: bytes, start: Self.magic.count)

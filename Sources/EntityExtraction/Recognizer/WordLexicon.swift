@@ -1,19 +1,25 @@
 /// Word statistics learned from unlabeled news at training time and stored in the model:
 /// distributional word clusters and how often a word is capitalized in running text.
 struct WordLexicon: Sendable {
-    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 10 + 14 bits
-    /// (coarse, medium, fine), each 1-based so 0 means "no cluster".
-    let clusterKeys: [UInt64]
-    let clusterValues: [UInt32]
-    /// Lowercase word hash → capitalization bucket (see `CasePrior`).
-    let caseKeys: [UInt64]
-    let caseValues: [UInt32]
     /// The most frequent word forms of the training text, most frequent first, one per line:
     /// the words whose single-token feature scores a tagger may precompute. Kept as the one
     /// string the model file holds: 20,000 separate strings cost load time and memory.
     let frequentWordList: String
+    /// Exact-form word hash → cluster ids at three granularities, packed 8 + 10 + 14 bits
+    /// (coarse, medium, fine), each 1-based so 0 means "no cluster".
     private let clusters: HashIndex
+    /// Lowercase word hash → capitalization bucket (see `CasePrior`).
     private let cases: HashIndex
+
+    /// Words with clusters, and words with a capitalization prior.
+    var clusterCount: Int { clusters.count }
+    var caseCount: Int { cases.count }
+
+    /// The cluster entries ascending by key, as the model file stores them.
+    var clusterEntries: (keys: [UInt64], values: [UInt32]) { clusters.sortedEntries() }
+
+    /// The capitalization entries ascending by key, as the model file stores them.
+    var caseEntries: (keys: [UInt64], values: [UInt32]) { cases.sortedEntries() }
 
     init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32], frequentWords: [String] = []) {
         self.init(clusterKeys: clusterKeys, clusterValues: clusterValues, caseKeys: caseKeys, caseValues: caseValues,
@@ -22,10 +28,6 @@ struct WordLexicon: Sendable {
 
     init(clusterKeys: [UInt64], clusterValues: [UInt32], caseKeys: [UInt64], caseValues: [UInt32], frequentWordList: String) {
         self.frequentWordList = frequentWordList
-        self.clusterKeys = clusterKeys
-        self.clusterValues = clusterValues
-        self.caseKeys = caseKeys
-        self.caseValues = caseValues
         self.clusters = HashIndex(keys: clusterKeys, values: clusterValues)
         self.cases = HashIndex(keys: caseKeys, values: caseValues)
     }

@@ -16,9 +16,9 @@ public enum RecognizerTraining {
         }
 
         let gazetteer = GazetteerBuilder.build(data.gazetteers, nameListSource: data.nameListSource)
-        log("gazetteer: \(gazetteer.keys.count) names (\(stamp()))")
+        log("gazetteer: \(gazetteer.count) names (\(stamp()))")
         let lexicon = LexiconBuilder.build(data, configuration: configuration, log: log)
-        log("lexicon: \(lexicon.clusterKeys.count) clustered words, \(lexicon.caseKeys.count) case priors (\(stamp()))")
+        log("lexicon: \(lexicon.clusterCount) clustered words, \(lexicon.caseCount) case priors (\(stamp()))")
         let extractor = FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon)
         var corpora: [(ConllCorpus, Float)] = [(data.train, 1)]
         if let extra = data.extra { corpora.append((extra, configuration.extraCorpusWeight)) }
