@@ -8,43 +8,21 @@ enum BundledResource {
     static let bundleName = "entityd_EntityExtraction.resources"
 
     /// The bytes of resource `name`, or an error naming every path tried.
+    ///
+    /// Mapped, not read: the 6 MB model is parsed once and dropped, so its pages come
+    /// straight from the page cache instead of being copied into fresh heap (~7 ms and
+    /// 6 MiB of peak RSS at every start).
     static func data(named name: String) throws -> Data {
-        Data(try bytes(named: name))
-    }
-
-    /// The bytes of resource `name` read straight into an array: no `Data` to copy from
-    /// (the model is 6 MB; that copy cost ~5 ms and 6 MiB of peak memory at every start).
-    static func bytes(named name: String) throws -> [UInt8] {
         var tried: [String] = []
         for directory in searchDirectories() {
             for folder in [directory.appendingPathComponent(bundleName).appendingPathComponent("Resources"),
                            directory.appendingPathComponent(bundleName)] {
                 let file = folder.appendingPathComponent(name)
                 tried.append(file.path)
-                if let bytes = readFile(file.path) { return bytes }
+                if let data = try? Data(contentsOf: file, options: .alwaysMapped) { return data }
             }
         }
         throw ExtractionError(.resourceMissing, "resource \(name) not found; tried: " + tried.joined(separator: ", "))
-    }
-
-    /// The whole file, or nil when it cannot be opened or read.
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            while initialized < size {
-                let n = read(fd, buffer.baseAddress! + initialized, size - initialized)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failed = n < 0; break }
-                initialized += n
-            }
-        }
-        return failed || bytes.count != size ? nil : bytes
     }
 
     private static func searchDirectories() -> [URL] {

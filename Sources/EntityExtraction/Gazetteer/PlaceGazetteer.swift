@@ -72,7 +72,7 @@ struct PlaceGazetteer: Sendable {
 
     /// The bundled gazetteer.
     static func bundled() throws -> PlaceGazetteer {
-        try PlaceGazetteer(binary: try BundledResource.bytes(named: resourceName))
+        try PlaceGazetteer(binary: [UInt8](try BundledResource.data(named: resourceName)))
     }
 
     /// File name of the gazetteer in the package resources.
