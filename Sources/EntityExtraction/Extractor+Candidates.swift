@@ -10,7 +10,7 @@ extension Extractor {
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
             let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
-            for match in matcher.matches(in: tokens, within: range) {
+            for match in matcher.matches(in: text, within: range) {
                 let entry = userNames.entries[match.payload]
                 candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
             }
@@ -39,12 +39,12 @@ extension Extractor {
         }
         for (s, range) in text.sentences.enumerated() {
             if !shouting[s] {
-                for match in builtInNames.matcher.matches(in: tokens, within: range) {
+                for match in builtInNames.matcher.matches(in: text, within: range) {
                     let entry = builtInNames.entries[match.payload]
                     candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .builtInName, canonical: entry.name))
                 }
                 if let placeMatcher {
-                    for match in placeMatcher.matches(in: tokens, within: range) where match.tokens.lowerBound > range.lowerBound {
+                    for match in placeMatcher.matches(in: text, within: range) where match.tokens.lowerBound > range.lowerBound {
                         let name = text.slice(match.tokens)
                         candidates.append(Candidate(tokens: match.tokens, sentence: s, type: .gpe, confidence: 1, source: .place, canonical: name))
                     }

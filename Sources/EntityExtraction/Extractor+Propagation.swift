@@ -11,16 +11,16 @@ extension Extractor {
             let name = text.slice(candidate.tokens)
             guard name.unicodeScalars.count >= 3, name.first?.isUppercase == true, seen.insert(name).inserted else { continue }
             sources.append(candidate)
-            matcher.add(name, payload: sources.count - 1, tokenizer: tokenizer)
+            matcher.add(name, payload: sources.count - 1)
             if !name.isShouted {
                 var shouted = candidate
                 shouted.canonical = candidate.canonical ?? name  // "BAKHMUT" joins "Bakhmut"
                 sources.append(shouted)
-                shoutedMatcher.add(name.uppercased(), payload: sources.count - 1, tokenizer: tokenizer)
+                shoutedMatcher.add(name.uppercased(), payload: sources.count - 1)
                 // Headlines name people by surname: "PRIGOZHIN GLOATS".
                 if candidate.type == .person, candidate.tokens.count > 1 {
                     let surname = text.tokens[candidate.tokens.upperBound - 1].text
-                    if surname.unicodeScalars.count >= 3 { shoutedMatcher.add(surname.uppercased(), payload: sources.count - 1, tokenizer: tokenizer) }
+                    if surname.unicodeScalars.count >= 3 { shoutedMatcher.add(surname.uppercased(), payload: sources.count - 1) }
                 }
             }
         }
@@ -28,7 +28,7 @@ extension Extractor {
         let shouting = shouting ?? shoutingSentences(text)
         var found: [Candidate] = []
         for (s, range) in text.sentences.enumerated() {
-            for match in (shouting[s] ? shoutedMatcher : matcher).matches(in: text.tokens, within: range) {
+            for match in (shouting[s] ? shoutedMatcher : matcher).matches(in: text, within: range) {
                 let source = sources[match.payload]
                 found.append(Candidate(
                     tokens: match.tokens, sentence: s, type: source.type, confidence: source.confidence * 0.9,

@@ -33,19 +33,19 @@ public final class Extractor: Sendable {
             gazetteer = try PlaceGazetteer.bundled()
             let aliasData = try BundledResource.data(named: "aliases.tsv")
             let aliasTable = try DictionaryEntry.parse(String(decoding: aliasData, as: UTF8.self), source: "aliases.tsv")
-            builtInNames = NameTable.builtIn(aliasTable: aliasTable, gazetteer: gazetteer, tokenizer: tokenizer)
+            builtInNames = NameTable.builtIn(aliasTable: aliasTable, gazetteer: gazetteer)
             var userEntries: [DictionaryEntry] = []
             for dictionary in configuration.userDictionaries {
                 userEntries += try DictionaryEntry.parse(dictionary.text, source: dictionary.source)
             }
-            userNames = NameTable(entries: userEntries, tokenizer: tokenizer)
+            userNames = NameTable(entries: userEntries)
         } catch {
             _ = try model?.value()  // a bad model is reported first, as when it loaded first
             throw error
         }
         recognizer = try model?.value()
         modelName = recognizer?.modelName ?? "none (dictionaries, gazetteer and patterns only)"
-        placeMatcher = recognizer == nil ? Self.placeMatcher(gazetteer, tokenizer: tokenizer) : nil
+        placeMatcher = recognizer == nil ? Self.placeMatcher(gazetteer) : nil
     }
 
     /// Extracts the entities of one article; throws `ExtractionError.timeLimitExceeded` past the time limit.
@@ -73,10 +73,10 @@ public final class Extractor: Sendable {
     }
 
     /// Places of at least 100,000 people and all regions, for matching without a model.
-    private static func placeMatcher(_ gazetteer: PlaceGazetteer, tokenizer: Tokenizer) -> PhraseMatcher {
+    private static func placeMatcher(_ gazetteer: PlaceGazetteer) -> PhraseMatcher {
         var matcher = PhraseMatcher()
-        for (name, place) in gazetteer.places where place.population >= 100_000 { matcher.add(name, payload: 0, tokenizer: tokenizer) }
-        for name in gazetteer.regions.keys { matcher.add(name, payload: 0, tokenizer: tokenizer) }
+        for (name, place) in gazetteer.places where place.population >= 100_000 { matcher.add(name, payload: 0) }
+        for name in gazetteer.regions.keys { matcher.add(name, payload: 0) }
         return matcher
     }
 }

@@ -56,11 +56,21 @@ import Testing
     @Test func phraseMatcherPrefersTheLongestPhraseAndIgnoresApostropheStyle() {
         var matcher = PhraseMatcher()
         let tokenizer = Tokenizer()
-        matcher.add("New York", payload: 1, tokenizer: tokenizer)
-        matcher.add("New York Times", payload: 2, tokenizer: tokenizer)
-        matcher.add("O'Brien", payload: 3, tokenizer: tokenizer)
+        matcher.add("New York", payload: 1)
+        matcher.add("New York Times", payload: 2)
+        matcher.add("O'Brien", payload: 3)
         let text = tokenizer.tokenize("The New York Times met O’Brien in New York.")
-        let found = matcher.matches(in: text.tokens, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
+        let found = matcher.matches(in: text, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
         #expect(found == ["New York Times=2", "O’Brien=3", "New York=1"])
+    }
+
+    @Test func phraseMatcherComparesTokensAsSwiftStringsDo() {
+        var matcher = PhraseMatcher()
+        matcher.add("Caf\u{E9} Society", payload: 1)  // precomposed é
+        matcher.add("\u{212A}iev", payload: 2)  // KELVIN SIGN, canonically "K"
+        matcher.add("Kyiv", payload: 3)
+        let text = Tokenizer().tokenize("Cafe\u{301} Society met in Kiev and \u{212A}yiv.")
+        let found = matcher.matches(in: text, within: 0..<text.tokens.count).map { "\(text.slice($0.tokens))=\($0.payload)" }
+        #expect(found == ["Cafe\u{301} Society=1", "Kiev=2", "\u{212A}yiv=3"])
     }
 }

@@ -2,6 +2,10 @@ import Testing
 @testable import EntityExtraction
 
 @Suite struct TypeMappingTests {
+    @Test func typeIndexIsThePositionInAllCases() {
+        #expect(EntityType.allCases.map(\.index) == Array(EntityType.allCases.indices))
+    }
+
     private func type(_ name: String, _ label: String, in sentence: String) throws -> (EntityType, String?) {
         let extractor = try SharedExtractor.get()
         let tokenized = extractor.tokenizer.tokenize(sentence)

@@ -10,7 +10,7 @@ struct NameTable: Sendable {
     /// The same names in capitals, for headlines in capitals ("PRIGOZHIN GLOATS").
     let shoutedMatcher: PhraseMatcher
 
-    init(entries: [DictionaryEntry], curatedCount: Int? = nil, tokenizer: Tokenizer) {
+    init(entries: [DictionaryEntry], curatedCount: Int? = nil) {
         self.entries = entries
         self.curatedCount = curatedCount ?? entries.count
         var index: [String: Int] = [:]
@@ -19,8 +19,8 @@ struct NameTable: Sendable {
         for (i, entry) in entries.enumerated() {
             for name in [entry.name] + entry.aliases {
                 if index[name] == nil { index[name] = i }
-                matcher.add(name, payload: i, tokenizer: tokenizer)
-                shoutedMatcher.add(name.uppercased(), payload: i, tokenizer: tokenizer)
+                matcher.add(name, payload: i)
+                shoutedMatcher.add(name.uppercased(), payload: i)
             }
         }
         self.indexByName = index
@@ -45,7 +45,7 @@ struct NameTable: Sendable {
     }
 
     /// The built-in table: the shipped alias table first, then the gazetteer's countries and demonyms.
-    static func builtIn(aliasTable: [DictionaryEntry], gazetteer: PlaceGazetteer, tokenizer: Tokenizer) -> NameTable {
+    static func builtIn(aliasTable: [DictionaryEntry], gazetteer: PlaceGazetteer) -> NameTable {
         var entries = aliasTable
         for country in gazetteer.countries where country.population > 0 {
             entries.append(DictionaryEntry(name: country.name, type: .gpe, aliases: country.aliases))
@@ -57,7 +57,7 @@ struct NameTable: Sendable {
         for canonical in Set(gazetteer.demonyms.values.map(\.canonical)).sorted() {
             entries.append(DictionaryEntry(name: canonical, type: .norp, aliases: (formsByCanonical[canonical] ?? []).sorted()))
         }
-        return NameTable(entries: entries, curatedCount: aliasTable.count, tokenizer: tokenizer)
+        return NameTable(entries: entries, curatedCount: aliasTable.count)
     }
 }
 

@@ -3,14 +3,26 @@ import Foundation
 /// Finds known phrases in token sequences: a trie over token texts, longest match first.
 ///
 /// Matching is case-sensitive (a watch list names things as they are written); curly
-/// apostrophes match straight ones. Each lookup hashes a token slice: no allocation.
+/// apostrophes match straight ones. Token equality is Swift's (Unicode canonical
+/// equivalence): a token whose canonical form is ASCII (nearly all of them) is looked up by a
+/// hash of those bytes in an open-addressing table and verified byte by byte; any other token
+/// through a `String`-keyed dictionary.
 struct PhraseMatcher: Sendable {
     private struct Edge: Hashable, Sendable {
         var node: Int32
-        var token: Substring
+        var token: String
     }
 
+    /// Edges whose token has no ASCII canonical form, by token string.
     private var edges: [Edge: Int32] = [:]
+    /// Edges whose token is ASCII (in canonical form), by hash of (parent, bytes); `slotHash` 0 marks an empty slot.
+    private var slotHash = [UInt64](repeating: 0, count: 8)
+    private var slotParent = [Int32](repeating: 0, count: 8)
+    private var slotChild = [Int32](repeating: 0, count: 8)
+    private var slotCount = 0
+    /// The ASCII token bytes leading into each node (empty for dictionary edges), to verify a hash match.
+    private var tokenBytes: [UInt8] = []
+    private var tokenStarts: [Int32] = [0, 0]
     /// Payload of the phrase ending at each node, or -1.
     private var payloads: [Int32] = [-1]
     private(set) var longestPhrase = 0
@@ -18,39 +30,80 @@ struct PhraseMatcher: Sendable {
     private var startBytes = [Bool](repeating: false, count: 256)
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
-    mutating func add(_ phrase: String, payload: Int, tokenizer: Tokenizer) {
-        let tokens = tokenizer.tokenize(Self.normalized(phrase)).tokens
-        guard let first = tokens.first?.text.utf8.first else { return }
-        startBytes[Int(first)] = true
-        if first == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
-        var node: Int32 = 0
-        for token in tokens {
-            let edge = Edge(node: node, token: token.text)
-            if let next = edges[edge] {
-                node = next
-            } else {
-                payloads.append(-1)
-                let next = Int32(payloads.count - 1)
-                edges[edge] = next
-                node = next
+    mutating func add(_ phrase: String, payload: Int) {
+        var normalized = Self.normalized(phrase)
+        let node = normalized.withUTF8 { bytes -> Int32? in
+            var scanner = TokenScanner(bytes: bytes)
+            scanner.run()
+            guard let first = scanner.tokens.first else { return nil }
+            startBytes[Int(bytes[first.byteStart])] = true
+            if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
+            var node: Int32 = 0
+            for token in scanner.tokens {
+                node = childAdding(to: node, UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]))
+            }
+            longestPhrase = max(longestPhrase, scanner.tokens.count)
+            return node
+        }
+        if let node, payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
+    }
+
+    /// The child of `parent` for a phrase token, made if new.
+    private mutating func childAdding(to parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let ascii = Self.asciiForm(token) {
+            return ascii.withUnsafeBufferPointer { ascii in
+                let hash = Self.hash(ascii).hash
+                if let child = slotLookup(parent: parent, ascii, hash: hash) { return child }
+                let child = newNode(tokenBytes: ascii)
+                insertSlot(parent: parent, child: child, hash: hash)
+                return child
             }
         }
-        if payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
-        longestPhrase = max(longestPhrase, tokens.count)
+        let edge = Edge(node: parent, token: String(decoding: token, as: UTF8.self))
+        if let child = edges[edge] { return child }
+        let child = newNode(tokenBytes: UnsafeBufferPointer(start: nil, count: 0))
+        edges[edge] = child
+        return child
+    }
+
+    private mutating func newNode(tokenBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        payloads.append(-1)
+        tokenBytes.append(contentsOf: bytes)
+        tokenStarts.append(Int32(tokenBytes.count))
+        return Int32(payloads.count - 1)
     }
 
     var isEmpty: Bool { payloads.count == 1 }
 
+    /// Non-overlapping longest matches within `range` of the text's tokens, left to right.
+    func matches(in text: TokenizedText, within range: Range<Int>) -> [(tokens: Range<Int>, payload: Int)] {
+        guard !isEmpty else { return [] }
+        return text.utf8.withUnsafeBufferPointer { bytes in
+            var found: [(tokens: Range<Int>, payload: Int)] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let (end, payload) = longestMatch(in: text, bytes, at: i, within: range) {
+                    found.append((i..<end, payload))
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
+    }
+
     /// The longest phrase starting at `start` within `range`: its end (exclusive) and payload.
-    func longestMatch(in tokens: [Token], at start: Int, within range: Range<Int>) -> (end: Int, payload: Int)? {
-        guard let first = tokens[start].text.utf8.first, startBytes[Int(first)] else { return nil }
+    private func longestMatch(in text: TokenizedText, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, within range: Range<Int>)
+        -> (end: Int, payload: Int)?
+    {
+        let byteRanges = text.byteRanges
+        guard startBytes[Int(bytes[byteRanges[start].lowerBound])] else { return nil }
         var node: Int32 = 0
         var best: (Int, Int)?
         var i = start
         while i < range.upperBound && i - start < longestPhrase {
-            let text = tokens[i].text
-            let key = text.containsCurlyApostrophe ? Substring(Self.normalized(String(text))) : text
-            guard let next = edges[Edge(node: node, token: key)] else { break }
+            guard let next = child(of: node, UnsafeBufferPointer(rebasing: bytes[byteRanges[i]])) else { break }
             node = next
             i += 1
             if payloads[Int(node)] >= 0 { best = (i, Int(payloads[Int(node)])) }
@@ -58,21 +111,106 @@ struct PhraseMatcher: Sendable {
         return best
     }
 
-    /// Non-overlapping longest matches, left to right.
-    func matches(in tokens: [Token], within range: Range<Int>) -> [(tokens: Range<Int>, payload: Int)] {
-        guard !isEmpty else { return [] }
-        var found: [(tokens: Range<Int>, payload: Int)] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if let (end, payload) = longestMatch(in: tokens, at: i, within: range) {
-                found.append((i..<end, payload))
-                i = end
-            } else {
-                i += 1
-            }
+    /// The node under `parent` for a text token.
+    @inline(__always) private func child(of parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let (hash, isASCII) = Self.hash(token)
+        if isASCII { return slotLookup(parent: parent, token, hash: hash) }
+        var text = Self.normalized(String(decoding: token, as: UTF8.self))  // ’ matches '
+        if let ascii = text.withUTF8(Self.asciiForm) {
+            return ascii.withUnsafeBufferPointer { slotLookup(parent: parent, $0, hash: Self.hash($0).hash) }
         }
-        return found
+        return edges[Edge(node: parent, token: text)]
     }
+
+    /// The ASCII bytes a token is canonically equal to, if any: the token itself when ASCII, or
+    /// with the three scalars whose canonical decomposition is ASCII replaced (KELVIN SIGN → K,
+    /// GREEK VARIA → `, GREEK QUESTION MARK → ;). `nil` for every other non-ASCII token.
+    private static func asciiForm(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(token.count)
+        var i = 0
+        while i < token.count {
+            let (value, length) = UTF8Bytes.decode(token, at: i)
+            switch value {
+            case 0..<0x80: ascii.append(UInt8(value))
+            case 0x212A: ascii.append(UInt8(ascii: "K"))
+            case 0x1FEF: ascii.append(UInt8(ascii: "`"))
+            case 0x037E: ascii.append(UInt8(ascii: ";"))
+            default: return nil
+            }
+            i += length
+        }
+        return ascii
+    }
+
+    // MARK: Byte table
+
+    private func slotLookup(parent: Int32, _ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        let key = Self.slotKey(parent: parent, hash: hash)
+        let mask = slotHash.count - 1
+        var s = Int(truncatingIfNeeded: key) & mask
+        while slotHash[s] != 0 {
+            if slotHash[s] == key && slotParent[s] == parent && tokenEquals(node: slotChild[s], token) { return slotChild[s] }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    private func tokenEquals(node: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(tokenStarts[Int(node)])
+        let end = Int(tokenStarts[Int(node) + 1])
+        guard end - start == token.count else { return false }
+        return tokenBytes.withUnsafeBufferPointer { stored in
+            token.isEmpty || memcmp(stored.baseAddress! + start, token.baseAddress!, token.count) == 0
+        }
+    }
+
+    private mutating func insertSlot(parent: Int32, child: Int32, hash: UInt64) {
+        if (slotCount + 1) * 2 > slotHash.count { growSlots() }
+        let key = Self.slotKey(parent: parent, hash: hash)
+        let mask = slotHash.count - 1
+        var s = Int(truncatingIfNeeded: key) & mask
+        while slotHash[s] != 0 { s = (s + 1) & mask }
+        slotHash[s] = key
+        slotParent[s] = parent
+        slotChild[s] = child
+        slotCount += 1
+    }
+
+    private mutating func growSlots() {
+        let old = (slotHash, slotParent, slotChild)
+        let capacity = slotHash.count * 2
+        slotHash = [UInt64](repeating: 0, count: capacity)
+        slotParent = [Int32](repeating: 0, count: capacity)
+        slotChild = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for k in old.0.indices where old.0[k] != 0 {
+            var s = Int(truncatingIfNeeded: old.0[k]) & mask
+            while slotHash[s] != 0 { s = (s + 1) & mask }
+            slotHash[s] = old.0[k]
+            slotParent[s] = old.1[k]
+            slotChild[s] = old.2[k]
+        }
+    }
+
+    /// FNV-1a of the bytes, and whether all of them are ASCII.
+    @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var high: UInt8 = 0
+        for b in bytes {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            high |= b
+        }
+        return (h, high < 0x80)
+    }
+
+    /// Never 0 (the empty-slot mark); mixes the parent in so that siblings of different parents spread.
+    @inline(__always) private static func slotKey(parent: Int32, hash: UInt64) -> UInt64 {
+        let mixed = (hash ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+        return (mixed ^ (mixed >> 32)) | 1
+    }
+
+    // MARK: Phrases
 
     private static func normalized(_ text: String) -> String {
         text[...].containsCurlyApostrophe ? text.replacingOccurrences(of: "’", with: "'") : text

@@ -26,7 +26,7 @@ struct EntityGrouper {
         Self.mergeShoutedGroups(&order, &groups)
         var entities: [Entity] = order.map { key in
             let members = groups[key]!
-            let type = Self.majorityType(members.map(\.0.type))
+            let type = Self.majorityType(members)
             let geo = [.gpe, .loc, .fac].contains(type)
                 ? ([key.name] + members.map(\.1.text)).lazy.compactMap { gazetteer.geoReference(for: $0) }.first : nil
             return Entity(id: 0, name: key.name, type: type, salience: 0, mentions: members.map(\.1), geo: geo)
@@ -43,13 +43,18 @@ struct EntityGrouper {
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally.
     private static func mergeShoutedGroups(_ order: inout [GroupKey], _ groups: inout [GroupKey: [(Candidate, Mention)]]) {
+        let shouted = order.map(\.name.isShouted)
+        // Without a name in capitals nothing merges, and every group is already in text order.
+        guard shouted.contains(true) else { return }
         var normal: [GroupKey: GroupKey] = [:]
-        for key in order where !key.name.isShouted {
+        for (key, isShouted) in zip(order, shouted) where !isShouted {
             normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
         }
         guard !normal.isEmpty else { return }
+        var index = 0
         order.removeAll { key in
-            guard key.name.isShouted, let target = normal[key], let members = groups[key] else { return false }
+            defer { index += 1 }
+            guard shouted[index], let target = normal[key], let members = groups[key] else { return false }
             groups[target]! += members
             groups[key] = nil
             return true
@@ -63,15 +68,17 @@ struct EntityGrouper {
     }
 
     /// The most frequent type; ties go to the type seen first.
-    private static func majorityType(_ types: [EntityType]) -> EntityType {
-        var counts: [EntityType: Int] = [:]
+    private static func majorityType(_ members: [(Candidate, Mention)]) -> EntityType {
+        if members.count == 1 { return members[0].0.type }
+        var counts = [Int](repeating: 0, count: EntityType.allCases.count)
         var firstSeen: [EntityType] = []
-        for t in types {
-            if counts[t] == nil { firstSeen.append(t) }
-            counts[t, default: 0] += 1
+        for (candidate, _) in members {
+            let t = candidate.type.index
+            if counts[t] == 0 { firstSeen.append(candidate.type) }
+            counts[t] += 1
         }
         var best = firstSeen[0]
-        for t in firstSeen.dropFirst() where counts[t]! > counts[best]! { best = t }
+        for t in firstSeen.dropFirst() where counts[t.index] > counts[best.index] { best = t }
         return best
     }
 

@@ -20,6 +20,31 @@ public enum EntityType: String, Codable, Sendable, CaseIterable, Hashable {
     case cardinal = "CARDINAL"
     case misc = "MISC"
 
+    /// Position in `allCases`, for per-type counters in flat arrays.
+    var index: Int {
+        switch self {
+        case .person: 0
+        case .norp: 1
+        case .org: 2
+        case .gpe: 3
+        case .loc: 4
+        case .fac: 5
+        case .event: 6
+        case .product: 7
+        case .workOfArt: 8
+        case .law: 9
+        case .language: 10
+        case .date: 11
+        case .time: 12
+        case .money: 13
+        case .percent: 14
+        case .quantity: 15
+        case .ordinal: 16
+        case .cardinal: 17
+        case .misc: 18
+        }
+    }
+
     /// Named entities (as opposed to numeric and temporal expressions found by patterns).
     public var isNamed: Bool {
         switch self {

@@ -107,9 +107,14 @@ enum PatternLexicon {
     }
 
     /// The classes of a token; empty for words in no list (and for long tokens, without lookup).
-    /// The classes of a token's UTF-8 bytes.
+    /// The ASCII words of `classes`, for lookups straight from token bytes.
+    private static let asciiClasses = ASCIIWordTable(
+        classes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }.map { (word: $0.key, value: $0.value.rawValue) })
+
+    /// The classes of a token's UTF-8 bytes; as `classes(of:)` of its text.
     static func classes(of bytes: UnsafeBufferPointer<UInt8>) -> WordClass {
         guard bytes.count <= 14, signatures[signature(bytes)] else { return [] }
+        if PatternText.isASCII(bytes) { return WordClass(rawValue: asciiClasses.value(folding: bytes) ?? 0) }
         let text = String(decoding: bytes, as: UTF8.self)
         return classes[bytes.contains { $0 &- 0x41 < 26 } ? text.lowercased() : text] ?? []
     }

@@ -32,10 +32,26 @@ struct PatternScan {
 
     /// Words that start a pattern without being in a word class themselves ("more than two days").
     private static let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
+    /// The starters' bytes packed into integers, for ASCII tokens of up to four bytes.
+    private static let packedStarters: [UInt32] = starters.map { s in
+        (0..<s.utf8CodeUnitCount).reduce(UInt32(0)) { $0 << 8 | UInt32(s.utf8Start[$1]) }
+    }
+
+    /// One of `starters`; ASCII tokens compared as packed integers.
+    private func isStarter(_ i: Int) -> Bool {
+        let t = text(i)
+        guard t.bytes.count <= 4 else { return false }
+        var packed: UInt32 = 0
+        for b in t.bytes {
+            guard b < 0x80 else { return t.isOne(of: Self.starters) }
+            packed = packed << 8 | UInt32(b)
+        }
+        return Self.packedStarters.contains(packed)
+    }
 
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
     mutating func mayStartPattern(at i: Int) -> Bool {
-        tokens[i].kind == .number || !cls(i).isEmpty || (byteRanges[i].count <= 4 && text(i).isOne(of: Self.starters))
+        tokens[i].kind == .number || !cls(i).isEmpty || isStarter(i)
             || isNumberWord(i)
     }
 
@@ -102,6 +118,12 @@ struct PatternScan {
         if cls(i).contains(.numberWord) { return true }
         let t = text(i)
         guard t.bytes.count <= 14, t.bytes.contains(UInt8(ascii: "-")) else { return false }
+        if PatternText.isASCII(t.bytes) {
+            // Lower-casing is left to the lexicon lookup, which folds ASCII capitals itself.
+            let parts = t.bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            return parts.count >= 2
+                && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: UnsafeBufferPointer(rebasing: $0)).contains(.numberWord) }
+        }
         let parts = t.string.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
     }

@@ -1,4 +1,18 @@
 extension TokenScanner {
+    /// Whether an "@" follows somewhere after `i`: without one no e-mail address can start, and
+    /// the text's words need no e-mail lookahead at all.
+    mutating func mayStartEmail(at i: Int) -> Bool {
+        if nextAtSign < i {
+            nextAtSign = count
+            for k in i..<count where bytes[k] == UInt8(ascii: "@") {
+                nextAtSign = k
+                break
+            }
+        }
+        if nextAtSign == count { emailFailedBefore = count }
+        return nextAtSign < count
+    }
+
     /// `local@domain.tld` starting at `i`; records failures so no start is retried within the same run.
     mutating func scanEmail(at i: Int) -> Int? {
         var j = i

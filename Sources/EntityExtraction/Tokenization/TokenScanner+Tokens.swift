@@ -3,7 +3,7 @@ extension TokenScanner {
     mutating func scanToken(at i: Int, class cls: CharacterClass, length: Int) -> (Int, TokenKind) {
         switch cls {
         case .letter, .digit:
-            if i >= emailFailedBefore, let end = scanEmail(at: i) { return (end, .email) }
+            if i >= emailFailedBefore, mayStartEmail(at: i), let end = scanEmail(at: i) { return (end, .email) }
             if cls == .letter, let end = scanURL(at: i) { return (end, .url) }
             return scanWord(at: i)
         case .at, .hash:

@@ -14,6 +14,8 @@ struct TokenScanner {
     private var pendingSpace = false
     /// E-mail lookahead already failed for every start before this byte.
     var emailFailedBefore = 0
+    /// Byte position of the next "@" at or after the last e-mail check (`count`: none); -1 before the first check.
+    var nextAtSign = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
