@@ -10,14 +10,15 @@ struct EntityGrouper {
         var groups: [GroupKey: [(Candidate, Mention)]] = [:]
         for candidate in candidates {
             var candidate = candidate
-            let surface = Self.normalizedName(text.slice(candidate.tokens))
+            let sliced = text.slice(candidate.tokens)
+            let surface = Self.normalizedName(sliced)
             var name = candidate.canonical ?? surface
             if let fullName = persons.fullName(for: candidate, surface: surface) {
                 candidate.type = .person
                 name = fullName
             }
             let mention = Mention(
-                text: text.slice(candidate.tokens), start: text.tokens[candidate.tokens.lowerBound].start,
+                text: sliced, start: text.tokens[candidate.tokens.lowerBound].start,
                 end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence)
             let key = GroupKey(name: name, typeClass: candidate.type.conllType ?? candidate.type.rawValue)
             if groups[key] == nil { order.append(key) }
