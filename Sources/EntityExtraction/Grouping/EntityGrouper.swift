@@ -47,8 +47,11 @@ struct EntityGrouper {
         let shouted = order.map(\.name.isShouted)
         // Without a name in capitals nothing merges, and every group is already in text order.
         guard shouted.contains(true) else { return }
+        // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
+        let shoutedLengths = Set(zip(order, shouted).filter(\.1).map(\.0.name.utf8.count))
         var normal: [GroupKey: GroupKey] = [:]
         for (key, isShouted) in zip(order, shouted) where !isShouted {
+            if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
         }
         guard !normal.isEmpty else { return }
