@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// The note a worker leaves on a claimed file before its result appears in the outbox: the
 /// extended attribute `user.entityd.output` holding the result's name (it stays on the
@@ -11,6 +12,9 @@ import Glibc
 enum ClaimRecord {
     static let prefix = ".out."
     static let attribute = "user.entityd.output"
+    /// Whether this process ever had to write a record file: until then (xattrs work, the
+    /// normal case) there is nothing to remove and `remove` saves its system call.
+    private static let recordFilesWritten = Atomic<Bool>(false)
 
     static func fileName(job: UInt64) -> String { prefix + String(job) }
 
@@ -34,6 +38,7 @@ enum ClaimRecord {
     }
 
     private static func writeFile(directory: Int32, job: UInt64, output: String, input: String) throws(SystemCallError) {
+        recordFilesWritten.store(true, ordering: .sequentiallyConsistent)
         let fd = openat(directory, fileName(job: job), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw SystemCallError("write claim record for \(input.debugDescription)") }
         defer { close(fd) }
@@ -41,6 +46,7 @@ enum ClaimRecord {
     }
 
     static func remove(directory: Int32, job: UInt64) {
+        guard recordFilesWritten.load(ordering: .sequentiallyConsistent) else { return }
         _ = unlinkat(directory, fileName(job: job), 0)
     }
 

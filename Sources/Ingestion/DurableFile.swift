@@ -22,10 +22,20 @@ struct DurableFile {
         }
         guard fd >= 0 else { throw SystemCallError("create a file in \(directoryName)/") }
         // The umask must not narrow the configured mode.
-        _ = fchmod(fd, mode_t(mode))
+        if mode & ~Self.umask != mode { _ = fchmod(fd, mode_t(mode)) }
         self.fd = fd
         self.temporaryName = temporaryName
     }
+
+    /// The process's umask, read once from /proc (reading it with umask(2) would briefly
+    /// change it for every thread); 0o777 when unknown, so that fchmod always runs.
+    static let umask: UInt32 = {
+        guard let status = ClaimRecord.readSmallFile(directory: AT_FDCWD, name: "/proc/self/status") else { return 0o777 }
+        let text = String(decoding: status, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let value = UInt32(line.dropFirst("Umask:".count).trimmingPrefix(while: { $0 == "\t" || $0 == " " }), radix: 8) else { return 0o777 }
+        return value
+    }()
 
     func write(_ bytes: [UInt8], durable: Bool) throws(SystemCallError) {
         try FileSystem.writeAll(fd, bytes, "\(directoryName)/ file")

@@ -30,6 +30,8 @@ struct InboxSchedule {
         case deferred(String, Hint)
         /// Processing of a name ended; a deferred name of the same spelling may go now.
         case released(String)
+        /// Nothing has happened for a while (`ScheduleBox.quietSeconds`).
+        case quiet
         case stopRequested
     }
 
@@ -37,6 +39,9 @@ struct InboxSchedule {
         case claim(String, Hint)
         case scan
         case recover
+        /// Give freed heap memory back to the kernel: files were processed and the daemon
+        /// has gone quiet, so the burst's garbage will not be reused soon.
+        case trimMemory
         case wait
         case finish
     }
@@ -51,6 +56,9 @@ struct InboxSchedule {
     private(set) var state = State.running
     private(set) var rescanRequested: Bool
     private(set) var recoveryRequested = false
+    /// Files were released since the last trim.
+    private var heapUsed = false
+    private var trimRequested = false
     private var order: [String] = []
     private var head = 0
     private var hints: [String: Hint] = [:]
@@ -64,6 +72,12 @@ struct InboxSchedule {
 
     /// Names waiting to be claimed.
     var pendingCount: Int { hints.count }
+
+    /// Whether `nextAction` has something other than `.wait` to say: the claiming thread
+    /// needs waking only then (most `.released` events change nothing).
+    var hasWork: Bool {
+        state == .stopping || recoveryRequested || rescanRequested || trimRequested || !hints.isEmpty
+    }
 
     mutating func handle(_ event: Event) {
         guard state == .running else { return }
@@ -85,7 +99,13 @@ struct InboxSchedule {
                 deferred[name] = max(hint, deferred[name] ?? hint)
             }
         case .released(let name):
+            heapUsed = true
             if let hint = deferred.removeValue(forKey: name) { enqueue(name, hint) }
+        case .quiet:
+            if heapUsed {
+                heapUsed = false
+                trimRequested = true
+            }
         case .stopRequested:
             state = .stopping
             order.removeAll()
@@ -115,6 +135,10 @@ struct InboxSchedule {
         if rescanRequested {
             rescanRequested = false
             return .scan
+        }
+        if trimRequested {
+            trimRequested = false
+            return .trimMemory
         }
         return .wait
     }

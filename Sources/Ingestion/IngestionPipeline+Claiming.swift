@@ -14,6 +14,8 @@ extension IngestionPipeline {
                 scanInbox()
             case .claim(let name, let hint):
                 claimAndQueue(name, hint: hint)
+            case .trimMemory:
+                HeapTrimmer.trim()
             case .wait:
                 continue
             }

@@ -61,6 +61,8 @@ public final class IngestionPipeline: Sendable {
     public func start() {
         // A read lease's break is signalled with SIGIO, whose default action would kill us.
         signal(SIGIO, SIG_IGN)
+        // Before the threads exist, so that they share two arenas instead of making 20.
+        HeapTrimmer.limitArenas(to: 2)
         recoverLeftovers()
         spawn("entityd-claim") { [self] in claimLoop() }
         for index in 0..<max(1, configuration.workers) {
@@ -80,6 +82,8 @@ public final class IngestionPipeline: Sendable {
             })
         }
         logger.info("watching \(configuration.inboxDirectory) with \(configuration.workers) workers as \(instance.name)")
+        // What loading the extractor freed (parse buffers, tables) goes back before READY.
+        HeapTrimmer.trim()
     }
 
     /// Stops claiming; in-flight files finish, claimed-but-unstarted files go back to the inbox.

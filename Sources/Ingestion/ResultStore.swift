@@ -6,7 +6,9 @@ import Glibc
 /// name with `linkat`, which fails rather than replace an existing name: a reader never
 /// sees a partial file, a crash leaves no temporary file behind, and an earlier result of
 /// the same name is never replaced (the next free name in `BoundedFileName`'s scheme is
-/// taken instead). Directory fsyncs are grouped across workers (`DirectorySyncGroup`).
+/// taken instead). The outbox directory is fsynced after the result is named and before
+/// its input is released (`syncOutbox`): off the path a reader waits on, and grouped
+/// across publishers (`DirectorySyncGroup`).
 final class ResultStore: Sendable {
     let directories: StateDirectories
     let instance: InstanceDirectory
@@ -26,7 +28,8 @@ final class ResultStore: Sendable {
 
     private var configuration: IngestionConfiguration { directories.configuration }
 
-    /// Publishes `json` as the result for input `name`; returns the outbox file name.
+    /// Publishes `json` as the result for input `name`; returns the outbox file name. The
+    /// name is durable only after `syncOutbox`, which must come before `release`.
     func publish(_ json: [UInt8], for name: String, job: UInt64) throws(SystemCallError) -> String {
         let file = try DurableFile(directory: directories.outbox, directoryName: "outbox", mode: configuration.outputFileMode)
         defer { file.discard() }
@@ -42,9 +45,14 @@ final class ResultStore: Sendable {
             } catch where error.code == EEXIST {
                 continue
             }
-            if configuration.durableWrites { try outboxSync.sync() }
             return output
         }
+    }
+
+    /// Makes the names of the results published so far durable (with durable writes): until
+    /// then a power loss may take a result's name, so its input must stay claimed.
+    func syncOutbox() throws(SystemCallError) {
+        if configuration.durableWrites { try outboxSync.sync() }
     }
 
     /// Moves the processed input to `archive/` (or deletes it) and drops its claim record.

@@ -1,21 +1,31 @@
 import Foundation
 
 /// `InboxSchedule` behind a condition variable: the watcher and workers post events, the
-/// claiming thread waits for its next action.
+/// claiming thread waits for its next action. Also the schedule's clock: recovery every
+/// `recoveryInterval`, and `.quiet` once nothing was posted for `quietSeconds`.
 final class ScheduleBox: @unchecked Sendable {
-    // @unchecked: `schedule` is only touched with `condition` held.
+    // @unchecked: every stored property is only touched with `condition` held.
     private let condition = NSCondition()
     private var schedule: InboxSchedule
     private var lastRecovery = Date()
+    private var lastEvent = Date()
+    private var quietReported = true
+    /// Idle time after which the schedule hears `.quiet` (long enough that an article
+    /// stream never pauses that long between files, short enough to trim soon after a burst).
+    static let quietSeconds = 1.0
 
     init(capacity: Int) {
         schedule = InboxSchedule(capacity: capacity)
     }
 
+    /// Hands an event to the schedule; wakes the claiming thread (and stop-aware sleepers)
+    /// only when there is something for them to do.
     func post(_ event: InboxSchedule.Event) {
         condition.lock()
         schedule.handle(event)
-        condition.broadcast()
+        lastEvent = Date()
+        quietReported = false
+        if schedule.hasWork { condition.broadcast() }
         condition.unlock()
     }
 
@@ -34,9 +44,15 @@ final class ScheduleBox: @unchecked Sendable {
                 lastRecovery = Date()
                 schedule.handle(.recoveryDue)
             }
+            if !quietReported, lastEvent.timeIntervalSinceNow < -Self.quietSeconds {
+                quietReported = true
+                schedule.handle(.quiet)
+            }
             let action = schedule.nextAction()
             if action != .wait { return action }
-            _ = condition.wait(until: lastRecovery.addingTimeInterval(recoveryInterval))
+            var deadline = lastRecovery.addingTimeInterval(recoveryInterval)
+            if !quietReported { deadline = min(deadline, lastEvent.addingTimeInterval(Self.quietSeconds)) }
+            _ = condition.wait(until: deadline)
         }
     }
 

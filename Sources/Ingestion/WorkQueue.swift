@@ -1,16 +1,22 @@
-import Foundation
-
 /// A bounded blocking FIFO between the claiming thread and the workers. `put` blocks while
 /// full, which is what stops claiming when the workers fall behind: unclaimed files stay
 /// in the inbox, where other instances can take them.
+///
+/// Each put wakes one taker and each take one putter (and only when one waits): with 16
+/// publishers idle on one queue, waking them all per item was most of the daemon's
+/// scheduling cost.
 final class WorkQueue<Item: Sendable>: @unchecked Sendable {
-    // @unchecked: every stored property is guarded by `condition`.
-    private let condition = NSCondition()
+    // @unchecked: every stored property is guarded by `lock`.
+    private let lock = PairedCondition()
+    private static var itemArrived: PairedCondition.Kind { .first }
+    private static var roomAppeared: PairedCondition.Kind { .second }
     private var items: [Item] = []
     private var head = 0
     private var closed = false
     /// No more items will be put: takers drain what is left, then get nil.
     private var finishing = false
+    private var waitingTakers = 0
+    private var waitingPutters = 0
     let capacity: Int
 
     init(capacity: Int) {
@@ -19,27 +25,35 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
 
     /// Items waiting.
     var count: Int {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return items.count - head
     }
 
     /// Adds an item, waiting for room; false (item not taken) once the queue is closed.
     func put(_ item: Item) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while !closed, items.count - head >= capacity { condition.wait() }
+        lock.lock()
+        defer { lock.unlock() }
+        while !closed, items.count - head >= capacity {
+            waitingPutters += 1
+            lock.wait(Self.roomAppeared)
+            waitingPutters -= 1
+        }
         guard !closed else { return false }
         items.append(item)
-        condition.broadcast()
+        if waitingTakers > 0 { lock.signal(Self.itemArrived) }
         return true
     }
 
     /// The next item, waiting for one; nil once the queue is closed, or finished and empty.
     func take() -> Item? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !closed, !finishing, head == items.count { condition.wait() }
+        lock.lock()
+        defer { lock.unlock() }
+        while !closed, !finishing, head == items.count {
+            waitingTakers += 1
+            lock.wait(Self.itemArrived)
+            waitingTakers -= 1
+        }
         guard !closed, head < items.count else { return nil }
         let item = items[head]
         head += 1
@@ -47,27 +61,28 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
             items.removeAll(keepingCapacity: true)
             head = 0
         }
-        condition.broadcast()
+        if waitingPutters > 0 { lock.signal(Self.roomAppeared) }
         return item
     }
 
     /// Lets takers drain the remaining items and then end.
     func finish() {
-        condition.lock()
+        lock.lock()
         finishing = true
-        condition.broadcast()
-        condition.unlock()
+        lock.broadcast(Self.itemArrived)
+        lock.unlock()
     }
 
     /// Closes the queue and hands back the items nobody took.
     func close() -> [Item] {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         closed = true
         let rest = Array(items[head...])
         items.removeAll()
         head = 0
-        condition.broadcast()
+        lock.broadcast(Self.itemArrived)
+        lock.broadcast(Self.roomAppeared)
         return rest
     }
 }

@@ -92,4 +92,40 @@ import Testing
         }
         #expect(claimed == 15_000)
     }
+
+    @Test func goingQuietAfterProcessingTrimsTheHeapOnce() {
+        var schedule = InboxSchedule(capacity: 10)
+        _ = schedule.nextAction()
+        schedule.handle(.appeared("a", .completed))
+        #expect(schedule.nextAction() == .claim("a", .completed))
+        schedule.handle(.released("a"))
+        #expect(schedule.nextAction() == .wait)
+        schedule.handle(.quiet)
+        #expect(schedule.nextAction() == .trimMemory)
+        #expect(schedule.nextAction() == .wait)
+        schedule.handle(.quiet)
+        #expect(schedule.nextAction() == .wait)
+    }
+
+    @Test func goingQuietWithoutProcessingDoesNotTrim() {
+        var schedule = InboxSchedule(capacity: 10)
+        _ = schedule.nextAction()
+        schedule.handle(.quiet)
+        #expect(schedule.nextAction() == .wait)
+    }
+
+    @Test func onlyEventsThatGiveTheClaimingThreadWorkNeedToWakeIt() {
+        var schedule = InboxSchedule(capacity: 10)
+        _ = schedule.nextAction()
+        #expect(!schedule.hasWork)
+        schedule.handle(.released("a"))
+        #expect(!schedule.hasWork)
+        schedule.handle(.deferred("b", .completed))
+        #expect(!schedule.hasWork)
+        schedule.handle(.released("b"))
+        #expect(schedule.hasWork)
+        #expect(schedule.nextAction() == .claim("b", .completed))
+        schedule.handle(.stopRequested)
+        #expect(schedule.hasWork)
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Glibc
+import Logging
+import EntityExtraction
 import Testing
 @testable import Ingestion
 
@@ -20,6 +22,18 @@ import Testing
         stat(fixture.state.path + "/outbox/a.txt.json", &status)
         #expect(status.st_mode & 0o777 == 0o640)
         #expect(fixture.state.contents("outbox") == ["a.txt.json"])
+    }
+
+    @Test func aModeTheUmaskWouldNarrowIsStillApplied() throws {
+        let state = TemporaryDirectory()
+        var configuration = IngestionConfiguration(stateDirectory: state.path, workers: 1)
+        configuration.outputFileMode = 0o666
+        let pipeline = try IngestionPipeline(
+            configuration: configuration, processor: ArticleProcessor(extractor: try Extractor(), version: "test"), logger: Logger(label: "test"))
+        _ = try pipeline.store.publish(Array("{}\n".utf8), for: "a.txt", job: 1)
+        var status = stat()
+        stat(state.path + "/outbox/a.txt.json", &status)
+        #expect(status.st_mode & 0o777 == 0o666)
     }
 
     @Test func maximalNamesProduceValidOutputNames() throws {

@@ -21,7 +21,10 @@ final class DaemonProcess {
         process.arguments = ["run", "--state-dir", stateDirectory, "--log-target", "console"]
         var environment = ProcessInfo.processInfo.environment
         // The machine's configuration and a service manager's sockets must not leak into the run.
-        for key in environment.keys where key.hasPrefix("ENTITYD_") || key == "NOTIFY_SOCKET" || key == "JOURNAL_STREAM" {
+        // ENTITYD_STATISTICAL_MODEL=false is passed on on purpose: it measures the daemon's own
+        // cost per article (reading, claiming, writing) with only a cheap extraction in it.
+        for key in environment.keys where (key.hasPrefix("ENTITYD_") && key != "ENTITYD_STATISTICAL_MODEL")
+            || key == "NOTIFY_SOCKET" || key == "JOURNAL_STREAM" {
             environment.removeValue(forKey: key)
         }
         environment["ENTITYD_DURABLE_WRITES"] = durableWrites ? "true" : "false"

@@ -104,7 +104,7 @@ struct DocumentTagger {
                         for stage in computed.indices {
                             computed[stage].withUnsafeMutableBufferPointer { vectors in
                                 let vector = vectors.baseAddress! + vectorBase + part.rawValue * l
-                                vector.update(repeating: 0, count: l)
+                                LabelVector.clear(vector, count: l)
                                 model.stages[stage].table.accumulate(keys, into: vector)
                             }
                         }
@@ -140,7 +140,7 @@ struct DocumentTagger {
                         }
                         for i in 0..<n {
                             let t = first + i
-                            for y in 0..<l { sum[y] = 0 }
+                            LabelVector.clear(sum, count: l)
                             weights.table.accumulate(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
                             if let evidence {
                                 evidenceKeys.removeAll(keepingCapacity: true)

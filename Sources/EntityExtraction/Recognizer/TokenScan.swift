@@ -15,13 +15,14 @@ struct TokenScan {
 
     @inline(__always)
     mutating func step(_ v: UInt32) {
-        let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
         let l = CaseFolding.lower(v)
         let isUpper: Bool, isLower: Bool
+        // Unicode properties only for non-ASCII scalars: most tokens never need them.
         if v < 0x80 {
             isUpper = v >= 0x41 && v <= 0x5A
             isLower = v >= 0x61 && v <= 0x7A
         } else {
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
             isUpper = l != v || scalar.properties.isUppercase
             isLower = !isUpper && scalar.properties.isLowercase
         }
@@ -31,7 +32,7 @@ struct TokenScan {
         else if isLower { cls = 0x78; lowers += 1; letters += 1 }
         else if isDigit { cls = 0x64; digits += 1 }
         else if v < 0x80 { cls = v; others += 1 }
-        else if scalar.properties.isAlphabetic { cls = 0x61; letters += 1; lowers += 1 }
+        else if (Unicode.Scalar(v) ?? "\u{FFFD}").properties.isAlphabetic { cls = 0x61; letters += 1; lowers += 1 }
         else { cls = 0x6F; others += 1 }
         if isUpper && n == 0 { flags |= TokenInfo.Flag.initialCapital.rawValue }
         if isUpper && n > 0 { flags |= TokenInfo.Flag.innerCapital.rawValue }

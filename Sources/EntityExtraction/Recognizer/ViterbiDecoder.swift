@@ -54,8 +54,11 @@ struct ViterbiDecoder {
         let l = labelCount
         var total: Float = Self.impossible
         forward.withUnsafeMutableBufferPointer { fwd in
-                let chunks = into.chunks
-                Self.withBlocks(into) { members, memberStarts, others, otherStarts, scores, scoreStarts in
+            let chunks = into.chunks
+            Self.withBlocks(into) { members, memberStarts, others, otherStarts, scores, scoreStarts in
+                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 1) { buffer in
+                    // One SIMD8 of best scores, read back lane by lane.
+                    let lanes = UnsafeMutableRawPointer(buffer.baseAddress!)
                     let e = emissions.baseAddress!, f = fwd.baseAddress!
                     for y in 0..<l { f[y] = startScores[y] + e[y] }
                     var i = 1
@@ -71,9 +74,11 @@ struct ViterbiDecoder {
                                     best.replace(with: candidate, where: candidate .> best)
                                     block += 4 * stride
                                 }
-                                for m in (8 * c)..<Swift.min(8 * c + 8, count) {
-                                    let y = members[first + m]
-                                    row[y] = best[m - 8 * c] + rowEmissions[y]
+                                lanes.storeBytes(of: best, as: SIMD8<Float>.self)
+                                let lane = lanes.assumingMemoryBound(to: Float.self), base = first &+ 8 &* c
+                                for m in 0..<Swift.min(8, count &- 8 &* c) {
+                                    let y = members[base &+ m]
+                                    row[y] = lane[m] + rowEmissions[y]
                                 }
                             }
                         }
@@ -103,6 +108,7 @@ struct ViterbiDecoder {
                         i -= 1
                     }
                 }
+            }
         }
         return total
     }
@@ -113,8 +119,11 @@ struct ViterbiDecoder {
         guard n > 0 else { return }
         let l = labelCount
         backward.withUnsafeMutableBufferPointer { bwd in
-                let chunks = outOf.chunks
-                Self.withBlocks(outOf) { members, memberStarts, others, otherStarts, scores, scoreStarts in
+            let chunks = outOf.chunks
+            Self.withBlocks(outOf) { members, memberStarts, others, otherStarts, scores, scoreStarts in
+                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 1) { buffer in
+                    // One SIMD8 of best scores, read back lane by lane.
+                    let lanes = UnsafeMutableRawPointer(buffer.baseAddress!)
                     let e = emissions.baseAddress!, bw = bwd.baseAddress!
                     let last = bw + (n - 1) * l
                     for y in 0..<l { last[y] = endScores[y] }
@@ -133,12 +142,15 @@ struct ViterbiDecoder {
                                     best.replace(with: candidate, where: candidate .> best)
                                     block += 4 * stride
                                 }
-                                for m in (8 * c)..<Swift.min(8 * c + 8, count) { row[members[start + m]] = best[m - 8 * c] }
+                                lanes.storeBytes(of: best, as: SIMD8<Float>.self)
+                                let lane = lanes.assumingMemoryBound(to: Float.self), base = start &+ 8 &* c
+                                for m in 0..<Swift.min(8, count &- 8 &* c) { row[members[base &+ m]] = lane[m] }
                             }
                         }
                         i -= 1
                     }
                 }
+            }
         }
     }
 

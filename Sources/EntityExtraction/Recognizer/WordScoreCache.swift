@@ -32,7 +32,7 @@ struct WordScoreCache: Sendable {
                 buffer.removeAll(keepingCapacity: true)
                 FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { buffer.append($0) }
                 for s in stages.indices {
-                    Self.sum(buffer, stages[s], into: &vectors[s], at: base + part.rawValue * l)
+                    Self.sum(buffer, stages[s].table, into: &vectors[s], at: base + part.rawValue * l)
                 }
             }
         }
@@ -40,17 +40,17 @@ struct WordScoreCache: Sendable {
         for part in FeatureExtractor.WordPart.allCases {
             buffer.removeAll(keepingCapacity: true)
             FeatureExtractor.boundaryKeys(part) { buffer.append($0) }
-            for s in stages.indices { Self.sum(buffer, stages[s], into: &boundaries[s], at: part.rawValue * l) }
+            for s in stages.indices { Self.sum(buffer, stages[s].table, into: &boundaries[s], at: part.rawValue * l) }
         }
         self.vectors = vectors
         self.boundaries = boundaries
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
     }
 
-    /// Adds the stage's weights of `keys` into `target[offset..<offset + L]`.
-    static func sum(_ keys: [UInt64], _ stage: LinearStage, into target: inout [Int32], at offset: Int) {
+    /// Adds the table's weights of `keys` into `target[offset..<offset + L]`.
+    static func sum(_ keys: [UInt64], _ table: borrowing WeightTable, into target: inout [Int32], at offset: Int) {
         keys.withUnsafeBufferPointer { keys in
-            target.withUnsafeMutableBufferPointer { stage.table.accumulate(keys, into: $0.baseAddress! + offset) }
+            target.withUnsafeMutableBufferPointer { table.accumulate(keys, into: $0.baseAddress! + offset) }
         }
     }
 

@@ -30,6 +30,7 @@ extension EntitydSettings {
             "  level: \(logLevel.rawValue)",
             "  target: \(logTarget.rawValue)",
             "model: \(quoted(modelPath ?? ""))",
+            "statistical_model: \(statisticalModel)",
             "dictionaries: [\(dictionaries.map(quoted).joined(separator: ", "))]",
         ]
         return lines.joined(separator: "\n")

@@ -20,6 +20,9 @@ struct EntitydSettings: Sendable {
     var logTarget: LogTarget
     /// `model`: a model file to use instead of the bundled one.
     var modelPath: String?
+    /// `statistical_model`: false runs without the recognizer (dictionaries, aliases, gazetteer
+    /// and patterns only): faster, fewer names found.
+    var statisticalModel: Bool = true
     /// `dictionaries`: user dictionary files (name, type, aliases per line).
     var dictionaries: [String]
 }

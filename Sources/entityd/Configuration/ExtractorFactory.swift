@@ -6,7 +6,8 @@ import Foundation
 enum ExtractorFactory {
     static func makeExtractor(_ settings: EntitydSettings) throws -> Extractor {
         var configuration = ExtractorConfiguration(
-            timeLimit: .milliseconds(Int64((settings.ingestion.fileTimeLimitSeconds * 1000).rounded(.up))))
+            timeLimit: .milliseconds(Int64((settings.ingestion.fileTimeLimitSeconds * 1000).rounded(.up))),
+            useStatisticalModel: settings.statisticalModel)
         if let path = settings.modelPath {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ConfigurationKeyError(key: "model", reason: "cannot read model file \(path)")

@@ -43,6 +43,7 @@ struct SettingsReader {
             logLevel: try choice("log.level", Logger.Level.self) ?? .info,
             logTarget: try choice("log.target", LogTarget.self) ?? .auto,
             modelPath: try nonEmptyString("model"),
+            statisticalModel: try bool("statistical_model") ?? true,
             dictionaries: try stringArray("dictionaries")?.filter { !$0.isEmpty } ?? []
         )
     }
