@@ -25,23 +25,26 @@ public final class Extractor: Sendable {
     /// Loads the model, gazetteer and dictionaries; throws for a bad model, resource or dictionary line.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws {
         self.configuration = configuration
-        if !configuration.useStatisticalModel {
-            recognizer = nil
-        } else if let bytes = configuration.modelData {
-            recognizer = try EntityRecognizer(modelBytes: bytes)
-        } else {
-            recognizer = try EntityRecognizer.bundled()
+        // The model loads on a second thread while this one builds the gazetteer and name tables.
+        let model = configuration.useStatisticalModel ? BackgroundLoad { [modelData = configuration.modelData] in
+            try modelData.map { try EntityRecognizer(modelBytes: $0) } ?? EntityRecognizer.bundled()
+        } : nil
+        do {
+            gazetteer = try PlaceGazetteer.bundled()
+            let aliasData = try BundledResource.data(named: "aliases.tsv")
+            let aliasTable = try DictionaryEntry.parse(String(decoding: aliasData, as: UTF8.self), source: "aliases.tsv")
+            builtInNames = NameTable.builtIn(aliasTable: aliasTable, gazetteer: gazetteer)
+            var userEntries: [DictionaryEntry] = []
+            for dictionary in configuration.userDictionaries {
+                userEntries += try DictionaryEntry.parse(dictionary.text, source: dictionary.source)
+            }
+            userNames = NameTable(entries: userEntries)
+        } catch {
+            _ = try model?.value()  // a bad model is reported first, as when it loaded first
+            throw error
         }
+        recognizer = try model?.value()
         modelName = recognizer?.modelName ?? "none (dictionaries, gazetteer and patterns only)"
-        gazetteer = try PlaceGazetteer.bundled()
-        let aliasData = try BundledResource.data(named: "aliases.tsv")
-        let aliasTable = try DictionaryEntry.parse(String(decoding: aliasData, as: UTF8.self), source: "aliases.tsv")
-        builtInNames = NameTable.builtIn(aliasTable: aliasTable, gazetteer: gazetteer)
-        var userEntries: [DictionaryEntry] = []
-        for dictionary in configuration.userDictionaries {
-            userEntries += try DictionaryEntry.parse(dictionary.text, source: dictionary.source)
-        }
-        userNames = NameTable(entries: userEntries)
         placeMatcher = recognizer == nil ? Self.placeMatcher(gazetteer) : nil
     }
 

@@ -25,7 +25,8 @@ struct DocumentTagger {
     /// Per token: where its string-only sums are (`>= 0`: offset in the word cache's vectors;
     /// `< 0`: `-1 - u` for the document's u-th uncached token, in `computed`).
     private var wordOffsets: [Int] = []
-    /// Stage s: the uncached tokens' string-only sums, `parts × L` per token.
+    /// Stage s: the uncached tokens' string-only sums, `parts × L` per token, then at least
+    /// `LabelVector.width` spare values (read in whole SIMD steps).
     private var computed: [[Int32]]
     private var wordKeys: [UInt64] = []
     /// First-stage label of every token of the document.
@@ -36,7 +37,7 @@ struct DocumentTagger {
         extractor = model.extractor
         wordCache = model.wordCache.cache
         decoders = model.decoders
-        accumulator = [Int32](repeating: 0, count: model.labels.count)
+        accumulator = [Int32](repeating: 0, count: LabelVector.lanes(model.labels.count))
         computed = model.stages.map { _ in [] }
     }
 
@@ -94,8 +95,9 @@ struct DocumentTagger {
                 wordOffsets[t] = -1 - uncached
                 let vectorBase = uncached * parts * l
                 uncached += 1
-                for stage in computed.indices where computed[stage].count < uncached * parts * l {
-                    computed[stage].append(contentsOf: repeatElement(0, count: max(uncached * parts * l, 2 * computed[stage].count) - computed[stage].count))
+                let needed = uncached * parts * l + LabelVector.width
+                for stage in computed.indices where computed[stage].count < needed {
+                    computed[stage].append(contentsOf: repeatElement(0, count: max(needed, 2 * computed[stage].count) - computed[stage].count))
                 }
                 for part in FeatureExtractor.WordPart.allCases {
                     wordKeys.removeAll(keepingCapacity: true)
@@ -118,7 +120,7 @@ struct DocumentTagger {
     private mutating func score(_ s: Int, stage: Int, evidence: StageEvidence?) {
         let range = analyzed.range(of: s)
         let n = range.count, first = range.lowerBound
-        let l = model.labels.count, parts = WordScoreCache.parts
+        let l = model.labels.count, parts = WordScoreCache.parts, lanes = LabelVector.lanes(l)
         if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
         let weights = model.stages[stage], scale = weights.weightScale
         let boundary = wordCache.boundaries[stage]
@@ -133,19 +135,19 @@ struct DocumentTagger {
                             let vector = offset >= 0
                                 ? cached + offset + part.rawValue * l
                                 : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
-                            LabelVector.add(vector, into: sum, count: l)
+                            LabelVector.addLanes(vector, into: sum, lanes: lanes)
                         }
                         func addBoundary(_ part: FeatureExtractor.WordPart) {
-                            boundary.withUnsafeBufferPointer { LabelVector.add($0.baseAddress! + part.rawValue * l, into: sum, count: l) }
+                            boundary.withUnsafeBufferPointer { LabelVector.addLanes($0.baseAddress! + part.rawValue * l, into: sum, lanes: lanes) }
                         }
                         for i in 0..<n {
                             let t = first + i
-                            LabelVector.clear(sum, count: l)
-                            weights.table.accumulate(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
+                            LabelVector.clear(sum, count: lanes)
+                            weights.table.accumulateLanes(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
                             if let evidence {
                                 evidenceKeys.removeAll(keepingCapacity: true)
                                 FeatureExtractor.evidenceKeys(i, count: n, info: analyzed.infos[t], evidence) { evidenceKeys.append($0) }
-                                evidenceKeys.withUnsafeBufferPointer { weights.table.accumulate($0, into: sum) }
+                                evidenceKeys.withUnsafeBufferPointer { weights.table.accumulateLanes($0, into: sum) }
                             }
                             add(t, .itself)
                             if i >= 1 { add(t - 1, .nextToken) } else { addBoundary(.nextToken) }

@@ -1,6 +1,39 @@
 /// Adds of per-label score rows, eight labels per SIMD step: every feature lookup and every
 /// cached word vector ends in one of these, so they dominate emission scoring.
 enum LabelVector {
+    /// Labels per SIMD step.
+    static let width = 8
+
+    /// `count` rounded up to whole SIMD steps.
+    static func lanes(_ count: Int) -> Int { (count + width - 1) / width * width }
+
+    /// `target[0..<lanes] += Int32(row[0..<lanes])`, `lanes` a multiple of `width`: both must be
+    /// readable that far (padded), and lanes past the label count hold meaningless sums.
+    @inline(__always)
+    static func addLanes(_ row: UnsafePointer<Int16>, into target: UnsafeMutablePointer<Int32>, lanes: Int) {
+        let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
+        var y = 0
+        repeat {
+            let widened = SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(fromByteOffset: 2 &* y, as: SIMD8<Int16>.self))
+            let sum = destination.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self) &+ widened
+            destination.storeBytes(of: sum, toByteOffset: 4 &* y, as: SIMD8<Int32>.self)
+            y &+= 8
+        } while y < lanes
+    }
+
+    /// `target[0..<lanes] += source[0..<lanes]`, padded as for the Int16 form.
+    @inline(__always)
+    static func addLanes(_ row: UnsafePointer<Int32>, into target: UnsafeMutablePointer<Int32>, lanes: Int) {
+        let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
+        var y = 0
+        repeat {
+            let sum = destination.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self)
+                &+ source.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: sum, toByteOffset: 4 &* y, as: SIMD8<Int32>.self)
+            y &+= 8
+        } while y < lanes
+    }
+
     /// `target[0..<count] = 0`, without a `memset` call for a few dozen bytes.
     @inline(__always)
     static func clear(_ target: UnsafeMutablePointer<Int32>, count: Int) {

@@ -1,5 +1,5 @@
 /// Feature weights laid out for lookup speed and size: a compact open-addressing index of
-/// 8-byte slots over the stage's own weight rows (shared with `LinearStage.weights`, no copy).
+/// 8-byte slots over the stage's weight rows.
 ///
 /// A slot holds the key's high 32 bits and its row number + 1 (0 = empty); the home slot comes
 /// from the key's low bits, so a lookup compares ~48 bits of the 64-bit key. Every stored key
@@ -9,9 +9,12 @@
 struct WeightTable: Sendable {
     private let slots: [UInt64]
     private let mask: Int
-    /// `rows × labelCount` weights, row-major.
-    let weights: [Int16]
+    /// `rows × labelCount` weights, row-major, then `LabelVector.width` zeros, so that the last
+    /// row too can be read in whole SIMD steps (`accumulateLanes`).
+    let paddedWeights: [Int16]
     let labelCount: Int
+    /// `labelCount` rounded up to whole SIMD steps: what `accumulateLanes` writes.
+    let lanes: Int
     /// False when two stored keys share a probe path and a fingerprint (about one model in
     /// 50,000): lookups could confuse them, so such a model is refused at load.
     let isUnambiguous: Bool
@@ -19,7 +22,8 @@ struct WeightTable: Sendable {
     init(keys: [UInt64], weights: [Int16], labelCount: Int) {
         precondition(keys.count < Int(UInt32.max) && weights.count == keys.count * labelCount)
         self.labelCount = labelCount
-        self.weights = weights
+        lanes = LabelVector.lanes(labelCount)
+        paddedWeights = weights + repeatElement(0, count: LabelVector.width)
         var capacity = 16
         while capacity * 3 < keys.count * 4 { capacity <<= 1 }  // load factor ≤ 0.75
         let mask = capacity - 1
@@ -56,12 +60,27 @@ struct WeightTable: Sendable {
         }
     }
 
+    /// The weights, `rows × labelCount`, as the model file stores them.
+    var weights: [Int16] { Array(paddedWeights.dropLast(LabelVector.width)) }
+
     /// Adds the weights of every key in `keys` to `accumulator[0..<labelCount]`.
     @inline(__always)
     func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into accumulator: UnsafeMutablePointer<Int32>) {
+        accumulate(keys) { LabelVector.add($0, into: accumulator, count: labelCount) }
+    }
+
+    /// Adds the weights of every key in `keys` to `accumulator[0..<lanes]` in whole SIMD steps:
+    /// lanes past `labelCount` receive meaningless sums, so the accumulator must own them.
+    @inline(__always)
+    func accumulateLanes(_ keys: UnsafeBufferPointer<UInt64>, into accumulator: UnsafeMutablePointer<Int32>) {
+        accumulate(keys) { LabelVector.addLanes($0, into: accumulator, lanes: lanes) }
+    }
+
+    @inline(__always)
+    private func accumulate(_ keys: UnsafeBufferPointer<UInt64>, _ add: (UnsafePointer<Int16>) -> Void) {
         let l = labelCount, mask = mask
         slots.withUnsafeBufferPointer { base in
-            weights.withUnsafeBufferPointer { rows in
+            paddedWeights.withUnsafeBufferPointer { rows in
                 for key in keys {
                     let tag = key >> 32
                     var s = Int(truncatingIfNeeded: key) & mask
@@ -70,7 +89,7 @@ struct WeightTable: Sendable {
                         if slot == 0 { break }
                         if slot >> 32 == tag {
                             let row = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-                            LabelVector.add(rows.baseAddress! + row * l, into: accumulator, count: l)
+                            add(rows.baseAddress! + row * l)
                             break
                         }
                         s = (s + 1) & mask

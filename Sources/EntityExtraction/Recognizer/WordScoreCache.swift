@@ -10,9 +10,11 @@ struct WordScoreCache: Sendable {
     let labelCount: Int
     /// Exact-form hash → word number.
     private let index: HashIndex
-    /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`.
+    /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`; each array ends
+    /// with `LabelVector.width` spare values, so the last vector too can be read in SIMD steps.
     private let vectors: [[Int32]]
-    /// Stage s, for a token whose neighbour at `part` is outside the sentence: `boundaries[s][p * L ..< … + L]`.
+    /// Stage s, for a token whose neighbour at `part` is outside the sentence: `boundaries[s][p * L ..< … + L]`
+    /// (spare values at the end as in `vectors`).
     let boundaries: [[Int32]]
 
     init(stages: [LinearStage], lexicon: WordLexicon, labelCount l: Int) {
@@ -20,7 +22,7 @@ struct WordScoreCache: Sendable {
         let words = lexicon.frequentWords(limit: Self.maxWords)
         var keys: [UInt64] = []
         keys.reserveCapacity(words.count)
-        var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l) }
+        var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l + LabelVector.width) }
         var buffer: [UInt64] = []
         buffer.reserveCapacity(32)
         for word in words {
@@ -36,7 +38,7 @@ struct WordScoreCache: Sendable {
                 }
             }
         }
-        var boundaries = stages.map { _ in [Int32](repeating: 0, count: Self.parts * l) }
+        var boundaries = stages.map { _ in [Int32](repeating: 0, count: Self.parts * l + LabelVector.width) }
         for part in FeatureExtractor.WordPart.allCases {
             buffer.removeAll(keepingCapacity: true)
             FeatureExtractor.boundaryKeys(part) { buffer.append($0) }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Ingestion
 import Logging
@@ -12,11 +13,15 @@ struct IngestionService: Service {
     let pipeline: IngestionPipeline
     let notifier: SystemdNotifier?
     let logger: Logger
+    /// Builds what the first article would otherwise build (`Extractor.warmUp`); run after
+    /// READY=1 on another thread, so that start-up does not wait for it.
+    let warmUp: @Sendable () -> Void
 
     func run() async throws {
         pipeline.start()
         notifier.send(logger) { try $0.ready() }
         logger.notice("entityd is ready")
+        DispatchQueue.global(qos: .utility).async(execute: warmUp)
         let timeout = pipeline.configuration.shutdownTimeoutSeconds
         try await withGracefulShutdownHandler {
             try await pipeline.waitUntilStopped()

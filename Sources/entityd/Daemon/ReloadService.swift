@@ -25,6 +25,7 @@ struct ReloadService: Service {
             do {
                 let settings = try await SettingsLoader.load(overrides)
                 let extractor = try ExtractorFactory.makeExtractor(settings)
+                extractor.warmUp()  // the first article after the swap does not wait for it
                 pipeline.replaceProcessor(ArticleProcessor(extractor: extractor, version: Entityd.version))
                 if settings.ingestion != pipeline.configuration || settings.logLevel != loggedLevel || settings.logTarget != loggedTarget {
                     logger.warning("changes to directories, workers, limits and logging take effect at the next restart")
