@@ -22,6 +22,9 @@ struct DocumentTagger {
     /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
     private var keys: [UInt64] = []
     private var keyStarts: [Int] = [0]
+    /// `DenseContextTable` codes of token t: `codes[codeStarts[t]..<codeStarts[t + 1]]`.
+    private var codes: [Int32] = []
+    private var codeStarts: [Int] = [0]
     /// Per token: where its string-only sums are (`>= 0`: offset in the word cache's vectors;
     /// `< 0`: `-1 - u` for the document's u-th uncached token, in `computed`).
     private var wordOffsets: [Int] = []
@@ -77,15 +80,22 @@ struct DocumentTagger {
         keys.removeAll(keepingCapacity: true)
         keyStarts.removeAll(keepingCapacity: true)
         keyStarts.append(0)
+        codes.removeAll(keepingCapacity: true)
+        codeStarts.removeAll(keepingCapacity: true)
+        codeStarts.append(0)
         if wordOffsets.count < tokenCount { wordOffsets = [Int](repeating: 0, count: tokenCount) }
         var uncached = 0
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { continue }
-            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, into: &scratch)
-            let base = keys.count
+            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, into: &scratch)
+            let base = keys.count, codeBase = codes.count
             keys.append(contentsOf: scratch.keys)
-            for i in 1...range.count { keyStarts.append(base + scratch.offsets[i]) }
+            codes.append(contentsOf: scratch.codes)
+            for i in 1...range.count {
+                keyStarts.append(base + scratch.offsets[i])
+                codeStarts.append(codeBase + scratch.codeOffsets[i])
+            }
             for (j, t) in range.enumerated() {
                 let info = analyzed.infos[t]
                 if let offset = cache.offset(exact: info.exact) {
@@ -128,8 +138,11 @@ struct DocumentTagger {
         wordCache.withVectors(stage: stage) { cached in
             computed[stage].withUnsafeBufferPointer { computed in
                 keys.withUnsafeBufferPointer { keys in
+                codes.withUnsafeBufferPointer { codes in
+                weights.dense.offsets.withUnsafeBufferPointer { dense in
+                weights.table.paddedWeights.withUnsafeBufferPointer { rows in
                     accumulator.withUnsafeMutableBufferPointer { sums in
-                        let sum = sums.baseAddress!
+                        let sum = sums.baseAddress!, rowBase = rows.baseAddress!
                         func add(_ t: Int, _ part: FeatureExtractor.WordPart) {
                             let offset = wordOffsets[t]
                             let vector = offset >= 0
@@ -144,6 +157,10 @@ struct DocumentTagger {
                             let t = first + i
                             LabelVector.clear(sum, count: lanes)
                             weights.table.accumulateLanes(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
+                            for c in codeStarts[t]..<codeStarts[t + 1] {
+                                let offset = Int(dense[Int(codes[c])])
+                                if offset >= 0 { LabelVector.addLanes(rowBase + offset, into: sum, lanes: lanes) }
+                            }
                             if let evidence {
                                 evidenceKeys.removeAll(keepingCapacity: true)
                                 FeatureExtractor.evidenceKeys(i, count: n, info: analyzed.infos[t], evidence) { evidenceKeys.append($0) }
@@ -157,6 +174,9 @@ struct DocumentTagger {
                             for y in 0..<l { out[i * l + y] = Float(sum[y]) * scale }
                         }
                     }
+                }
+                }
+                }
                 }
             }
         }

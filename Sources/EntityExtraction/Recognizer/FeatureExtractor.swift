@@ -26,8 +26,10 @@ struct FeatureExtractor: Sendable {
     ///
     /// With `contextOnly`, the keys that depend on a single token's string alone (see
     /// `wordKeys`) are left out: a `WordScoreCache` supplies their summed weights instead.
+    /// With `dense`, the small-domain context keys go to `scratch.codes` as `DenseContextTable`
+    /// codes instead of `scratch.keys`.
     func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
-                 contextOnly: Bool = false, into scratch: inout FeatureScratch) {
+                 contextOnly: Bool = false, dense: Bool = false, into scratch: inout FeatureScratch) {
         let range = analyzed.range(of: s)
         let n = range.count
         scratch.reset(count: n)
@@ -45,19 +47,28 @@ struct FeatureExtractor: Sendable {
         }
         let headline = analyzed.headlines[s]
         scratch.offsets[0] = 0
+        scratch.codeOffsets[0] = 0
         for i in 0..<n {
-            tokenFeatures(i, count: n, headline: headline, document: document, contextOnly: contextOnly, scratch: &scratch)
+            tokenFeatures(i, count: n, headline: headline, document: document, contextOnly: contextOnly, dense: dense, scratch: &scratch)
             if let evidence { evidenceFeatures(i, count: n, evidence, scratch: &scratch) }
             scratch.offsets[i + 1] = scratch.keys.count
+            scratch.codeOffsets[i + 1] = scratch.codes.count
         }
     }
 
     @inline(__always)
     private func tokenFeatures(_ i: Int, count n: Int, headline: Bool, document: DocumentContext, contextOnly: Bool,
-                               scratch: inout FeatureScratch) {
+                               dense: Bool, scratch: inout FeatureScratch) {
         let info = scratch.infos[i]
         func emit(_ template: FeatureTemplate, _ value: UInt64) {
             scratch.keys.append(FeatureHash.mix(template.rawValue, value))
+        }
+        func emitSmall(_ template: FeatureTemplate, _ value: UInt64) {
+            if dense, let code = DenseContextTable.code(template, value) {
+                scratch.codes.append(code)
+            } else {
+                emit(template, value)
+            }
         }
         func lowerAt(_ j: Int) -> UInt64 {
             j < 0 ? Self.before : (j >= n ? Self.after : scratch.infos[j].lower)
@@ -68,7 +79,7 @@ struct FeatureExtractor: Sendable {
         let context: UInt64 = headline ? 2 : (i == 0 ? 1 : 0)
         let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
 
-        emit(.bias, 0)
+        emitSmall(.bias, 0)
         if !contextOnly {
             Self.spellingKeys(info) { scratch.keys.append($0) }
             emit(.lowerMinus2, lowerAt(i - 2))
@@ -88,12 +99,12 @@ struct FeatureExtractor: Sendable {
             emit(.headlineLower, info.lower)
             emit(.headlineTitle, info.shortShape)
         }
-        emit(.flagsInContext, context << 16 | UInt64(info.flags))
-        emit(.lengthBucket, UInt64(min(info.length, 12)) << 1 | capital)
+        emitSmall(.flagsInContext, context << 16 | UInt64(info.flags))
+        emitSmall(.lengthBucket, UInt64(min(info.length, 12)) << 1 | capital)
 
-        gazetteerFeatures(scratch.marks[i], .gazetteerHere, &scratch)
-        if i > 0 { gazetteerFeatures(scratch.marks[i - 1], .gazetteerMinus1, &scratch) }
-        if i + 1 < n { gazetteerFeatures(scratch.marks[i + 1], .gazetteerPlus1, &scratch) }
+        gazetteerFeatures(scratch.marks[i], .gazetteerHere, dense: dense, &scratch)
+        if i > 0 { gazetteerFeatures(scratch.marks[i - 1], .gazetteerMinus1, dense: dense, &scratch) }
+        if i + 1 < n { gazetteerFeatures(scratch.marks[i + 1], .gazetteerPlus1, dense: dense, &scratch) }
 
         if !contextOnly {
             clusterFeatures(scratch.clusters[i], .clusterHere, full: true, &scratch)
@@ -112,9 +123,9 @@ struct FeatureExtractor: Sendable {
         }
         if info.has(.hasLetter) {
             let prior = UInt64(lexicon.casePrior(lower: info.lower))
-            emit(.casePrior, context << 8 | prior << 1 | capital)
+            emitSmall(.casePrior, context << 8 | prior << 1 | capital)
             let seen = UInt64(document.flags(lower: info.lower))
-            emit(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
+            emitSmall(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
         }
     }
 
@@ -155,11 +166,15 @@ struct FeatureExtractor: Sendable {
     }
 
     @inline(__always)
-    private func gazetteerFeatures(_ marks: UInt32, _ template: FeatureTemplate, _ scratch: inout FeatureScratch) {
+    private func gazetteerFeatures(_ marks: UInt32, _ template: FeatureTemplate, dense: Bool, _ scratch: inout FeatureScratch) {
         var bits = marks
         while bits != 0 {
             let bit = UInt64(bits.trailingZeroBitCount)
-            scratch.keys.append(FeatureHash.mix(template.rawValue, bit))
+            if dense, let code = DenseContextTable.code(template, bit) {
+                scratch.codes.append(code)
+            } else {
+                scratch.keys.append(FeatureHash.mix(template.rawValue, bit))
+            }
             bits &= bits - 1
         }
     }

@@ -6,6 +6,10 @@ struct FeatureScratch {
     var marks: [UInt32] = []
     var keys: [UInt64] = []
     var offsets: [Int] = []
+    /// `DenseContextTable` codes (with `dense` extraction): token i's are
+    /// `codes[codeOffsets[i]..<codeOffsets[i + 1]]`.
+    var codes: [Int32] = []
+    var codeOffsets: [Int] = []
 
     init() {}
 
@@ -16,7 +20,9 @@ struct FeatureScratch {
             clusters = [UInt32](repeating: 0, count: n)
             marks = [UInt32](repeating: 0, count: n)
             offsets = [Int](repeating: 0, count: n + 1)
+            codeOffsets = [Int](repeating: 0, count: n + 1)
         }
         keys.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
     }
 }

@@ -9,6 +9,8 @@ struct LinearStage: Sendable {
     /// `L × L` transition scores, from-major.
     let transitions: [Float]
     let table: WeightTable
+    /// The rows of the small-domain context features, by code.
+    let dense: DenseContextTable
 
     init(featureKeys: [UInt64], weights: [Int16], weightScale: Float, transitions: [Float]) {
         self.featureKeys = featureKeys
@@ -16,6 +18,7 @@ struct LinearStage: Sendable {
         self.transitions = transitions
         let labelCount = featureKeys.isEmpty ? 1 : weights.count / featureKeys.count
         self.table = WeightTable(keys: featureKeys, weights: weights, labelCount: labelCount)
+        dense = DenseContextTable(table: table)
     }
 
     /// The reference scoring the fast paths are tested against: every key of every token
