@@ -5,6 +5,9 @@ import Foundation
 /// (document-level) stage. Immutable and safe to use from many threads.
 public struct EntityRecognizer: Sendable {
     let model: RecognizerModel
+    /// Owned here, not by the model: pooled taggers hold the model, so a pool in the model
+    /// would keep it alive forever.
+    private let taggers = TaggerPool()
 
     /// Loads a serialized model; throws `RecognizerError` for a bad or corrupt file.
     public init(modelBytes: [UInt8]) throws {
@@ -33,9 +36,11 @@ public struct EntityRecognizer: Sendable {
     /// Whole documents rather than lone sentences: how a word is written and labelled
     /// elsewhere in the document (for instance outside an all-caps headline) is a feature.
     public func recognize(document: [[Substring]]) -> [[RecognizedSpan]] {
-        var tagger = DocumentTagger(model: model)
+        var tagger = taggers.take() ?? DocumentTagger(model: model)
+        let margins = tagger.marginSpans(document)
+        if document.reduce(0, { $0 + $1.count }) <= TaggerPool.largestKeptDocument { taggers.put(tagger) }
         let temperature = Double(model.confidenceTemperature)
-        return tagger.marginSpans(document).map { spans in
+        return margins.map { spans in
             spans.map { span in
                 RecognizedSpan(tokens: span.range, label: model.labels.types[span.type],
                                confidence: 1 / (1 + exp(-Double(span.margin) / temperature)))
