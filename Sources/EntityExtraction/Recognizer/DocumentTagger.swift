@@ -35,7 +35,7 @@ struct DocumentTagger {
     init(model: RecognizerModel) {
         self.model = model
         extractor = model.extractor
-        wordCache = model.wordCache
+        wordCache = model.wordCache.cache
         decoders = model.decoders
         accumulator = [Int32](repeating: 0, count: LabelVector.lanes(model.labels.count))
         computed = model.stages.map { _ in [] }

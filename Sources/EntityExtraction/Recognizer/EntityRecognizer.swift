@@ -22,6 +22,12 @@ public struct EntityRecognizer: Sendable {
     /// The model file's bytes, as `init(modelBytes:)` reads them.
     public func serialized() -> [UInt8] { model.serialized() }
 
+    /// Builds now what the first `recognize` would otherwise build (the frequent words'
+    /// precomputed scores, ~18 ms): for a daemon to call after start-up, before work arrives.
+    public func warmUp() {
+        _ = model.wordCache.cache
+    }
+
     /// Tags one document, given as its sentences' tokens; returns the spans of each sentence.
     ///
     /// Whole documents rather than lone sentences: how a word is written and labelled

@@ -10,8 +10,8 @@ struct RecognizerModel: Sendable {
     let confidenceTemperature: Float
     let gazetteer: Gazetteer
     let lexicon: WordLexicon
-    /// Summed string-only weights of the frequent words, for every stage.
-    let wordCache: WordScoreCache
+    /// Summed string-only weights of the frequent words, for every stage (built on first use).
+    let wordCache: LazyWordScoreCache
     /// One per stage, built once: a tagger copies them (their buffers are its own).
     let decoders: [ViterbiDecoder]
 
@@ -23,7 +23,7 @@ struct RecognizerModel: Sendable {
         self.confidenceTemperature = confidenceTemperature
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        wordCache = WordScoreCache(stages: stages, lexicon: lexicon, labelCount: labels.count)
+        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, labelCount: labels.count)
         decoders = stages.map { ViterbiDecoder(labels: labels, transitions: $0.transitions) }
     }
 
