@@ -28,6 +28,7 @@ struct RunCommand: AsyncParsableCommand {
         let overrides = SettingsOverrides(configFile: config, stateDirectory: stateDirectory, logTarget: logTarget, logLevel: logLevel)
         let (settings, extractor) = try await ConfigurationKeyError.exitingOnFailure {
             let settings = try await SettingsLoader.load(overrides)
+            MallocTuning.configure(workers: settings.ingestion.workers)  // before the model's large allocations
             return (settings, try ExtractorFactory.makeExtractor(settings))
         }
         let processor = ArticleProcessor(extractor: extractor, version: Entityd.version)
@@ -45,6 +46,7 @@ struct RunCommand: AsyncParsableCommand {
             IngestionService(pipeline: pipeline, notifier: notifier, logger: logger, warmUp: { [extractor] in extractor.warmUp() }),
             ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger,
                           loggedLevel: settings.logLevel, loggedTarget: settings.logTarget),
+            MemoryTrimService(pipeline: pipeline),
         ]
         if let notifier { services.append(SystemdStatusService(pipeline: pipeline, notifier: notifier, logger: logger)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
