@@ -56,11 +56,13 @@ final class InboxWatcher: Sendable {
         close(stopPipe.write)
     }
 
-    /// Reads events until `stop`; `onEvent` receives schedule events, `onOverflow` is told
+    /// Reads events until `stop`; `onEvents` receives the schedule events of each read at
+    /// once (one lock and one wake-up for a burst, not one per file), `onOverflow` is told
     /// when the kernel dropped events, `onFatal` the reason when the inbox directory was
     /// removed, moved away or unmounted (then it returns).
-    func run(onEvent: (InboxSchedule.Event) -> Void, onOverflow: () -> Void, onFatal: (String) -> Void) {
+    func run(onEvents: ([InboxSchedule.Event]) -> Void, onOverflow: () -> Void, onFatal: (String) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var events: [InboxSchedule.Event] = []
         var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
         while true {
             descriptors[0].revents = 0
@@ -77,7 +79,10 @@ final class InboxWatcher: Sendable {
                 onFatal("reading inotify failed: \(String(cString: strerror(errno)))")
                 return
             }
-            if let fatal = Self.parse(buffer[0..<count], directories: watched, onEvent: onEvent, onOverflow: onOverflow) {
+            events.removeAll(keepingCapacity: true)
+            let fatal = Self.parse(buffer[0..<count], directories: watched, onEvent: { events.append($0) }, onOverflow: onOverflow)
+            if !events.isEmpty { onEvents(events) }
+            if let fatal {
                 onFatal(fatal)
                 return
             }

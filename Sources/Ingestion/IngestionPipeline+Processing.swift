@@ -11,7 +11,7 @@ extension IngestionPipeline {
             counters.withLock { $0.inFlight += 1 }
             let prepared = prepare(file)
             if queue.count == 0 {
-                complete(prepared)
+                complete(prepared, gatherSeconds: 0)
             } else if !results.put(prepared) {
                 // Only on an abnormal end; the file is still claimed, recovery finds it.
                 logger.warning("\(file.name.debugDescription) was extracted but not published before the stop")
@@ -24,12 +24,17 @@ extension IngestionPipeline {
     /// waits on fsync, so there are many publishers: a burst's fsyncs overlap, and their
     /// directory fsyncs are shared (`DirectorySyncGroup`).
     func publisherLoop() {
-        while let prepared = results.take() { complete(prepared) }
+        while let prepared = results.take() { complete(prepared, gatherSeconds: Self.directorySyncGathering) }
     }
 
+    /// How long a publisher's outbox directory fsync waits for others to share it. Its
+    /// result is already visible, so this only keeps the input in processing/ a little
+    /// longer; a worker publishing inline never waits (it has files to extract).
+    static let directorySyncGathering = 0.002
+
     /// Publishes one prepared file and lets the schedule know its name is free again.
-    private func complete(_ prepared: PreparedFile) {
-        publish(prepared)
+    private func complete(_ prepared: PreparedFile, gatherSeconds: Double) {
+        publish(prepared, gatherSeconds: gatherSeconds)
         counters.withLock { $0.inFlight -= 1 }
         schedule.post(.released(prepared.file.name))
     }
@@ -51,7 +56,7 @@ extension IngestionPipeline {
     /// Takes one prepared file to the outbox and archive (or to quarantine). Storage
     /// failures are retried with backoff and never quarantine the file; on shutdown during
     /// a retry the file goes back to the inbox.
-    func publish(_ prepared: PreparedFile) {
+    func publish(_ prepared: PreparedFile, gatherSeconds: Double = 0) {
         let file = prepared.file, started = prepared.started
         switch prepared.outcome {
         case .success(let article):
@@ -60,7 +65,7 @@ extension IngestionPipeline {
             }) else { return }
             // The result is visible now; its name becomes durable before the input leaves.
             guard retryingStorage(file, .outbox, returnOnStop: false, { () throws(SystemCallError) -> String in
-                try store.syncOutbox()
+                try store.syncOutbox(gatherSeconds: gatherSeconds)
                 return output
             }) != nil else { return }
             // Published: on a stop now the file stays with its claim record, and recovery

@@ -72,7 +72,7 @@ public final class IngestionPipeline: Sendable {
             spawn("entityd-publish-\(index)") { [self] in publisherLoop() }
         }
         spawn("entityd-inotify") { [self] in
-            watcher.run(onEvent: { schedule.post($0) }, onOverflow: {
+            watcher.run(onEvents: { schedule.post(contentsOf: $0) }, onOverflow: {
                 logger.notice("the inotify queue overflowed (events were lost); rescanning the inbox")
             }, onFatal: { reason in
                 fatalReason.withLock { $0 = reason }

@@ -38,6 +38,21 @@ final class PairedCondition: @unchecked Sendable {
     /// Waits on one condition; the lock must be held (it is held again on return).
     func wait(_ kind: Kind) { pthread_cond_wait(conditions + kind.rawValue, mutex) }
 
+    /// Waits on one condition until woken or `deadline` (CLOCK_REALTIME) passes; false when
+    /// the deadline passed. The lock must be held.
+    func wait(_ kind: Kind, until deadline: timespec) -> Bool {
+        var deadline = deadline
+        return pthread_cond_timedwait(conditions + kind.rawValue, mutex, &deadline) == 0
+    }
+
+    /// The CLOCK_REALTIME time `seconds` from now, for `wait(_:until:)`.
+    static func deadline(secondsFromNow seconds: Double) -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let total = Int(now.tv_nsec) + Int(seconds * 1e9)
+        return timespec(tv_sec: now.tv_sec + total / 1_000_000_000, tv_nsec: total % 1_000_000_000)
+    }
+
     /// Wakes one waiter of `kind`.
     func signal(_ kind: Kind) { pthread_cond_signal(conditions + kind.rawValue) }
 

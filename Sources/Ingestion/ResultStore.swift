@@ -50,10 +50,14 @@ final class ResultStore: Sendable {
     }
 
     /// Makes the names of the results published so far durable (with durable writes): until
-    /// then a power loss may take a result's name, so its input must stay claimed.
-    func syncOutbox() throws(SystemCallError) {
-        if configuration.durableWrites { try outboxSync.sync() }
+    /// then a power loss may take a result's name, so its input must stay claimed. A caller
+    /// that can wait lets the fsync gather others for up to `gatherSeconds`.
+    func syncOutbox(gatherSeconds: Double = 0) throws(SystemCallError) {
+        if configuration.durableWrites { try outboxSync.sync(gatherSeconds: gatherSeconds) }
     }
+
+    /// Outbox directory fsyncs so far.
+    var outboxSyncCount: Int { outboxSync.syncCount }
 
     /// Moves the processed input to `archive/` (or deletes it) and drops its claim record.
     func release(_ name: String, job: UInt64) throws(SystemCallError) {

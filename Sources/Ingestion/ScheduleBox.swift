@@ -21,8 +21,13 @@ final class ScheduleBox: @unchecked Sendable {
     /// Hands an event to the schedule; wakes the claiming thread (and stop-aware sleepers)
     /// only when there is something for them to do.
     func post(_ event: InboxSchedule.Event) {
+        post(contentsOf: CollectionOfOne(event))
+    }
+
+    /// Hands several events over under one lock (an inotify read's worth).
+    func post(contentsOf events: some Sequence<InboxSchedule.Event>) {
         condition.lock()
-        schedule.handle(event)
+        for event in events { schedule.handle(event) }
         lastEvent = Date()
         quietReported = false
         if schedule.hasWork { condition.broadcast() }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A bounded blocking FIFO between the claiming thread and the workers. `put` blocks while
 /// full, which is what stops claiming when the workers fall behind: unclaimed files stay
 /// in the inbox, where other instances can take them.
@@ -6,6 +8,8 @@
 /// publishers idle on one queue, waking them all per item was most of the daemon's
 /// scheduling cost.
 final class WorkQueue<Item: Sendable>: @unchecked Sendable {
+    /// `items.count - head`, readable without the lock (workers ask after every file).
+    private let waiting = Atomic<Int>(0)
     // @unchecked: every stored property is guarded by `lock`.
     private let lock = PairedCondition()
     private static var itemArrived: PairedCondition.Kind { .first }
@@ -23,12 +27,8 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// Items waiting.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return items.count - head
-    }
+    /// Items waiting (a snapshot).
+    var count: Int { waiting.load(ordering: .relaxed) }
 
     /// Adds an item, waiting for room; false (item not taken) once the queue is closed.
     func put(_ item: Item) -> Bool {
@@ -41,6 +41,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         }
         guard !closed else { return false }
         items.append(item)
+        waiting.store(items.count - head, ordering: .relaxed)
         if waitingTakers > 0 { lock.signal(Self.itemArrived) }
         return true
     }
@@ -61,6 +62,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
             items.removeAll(keepingCapacity: true)
             head = 0
         }
+        waiting.store(items.count - head, ordering: .relaxed)
         if waitingPutters > 0 { lock.signal(Self.roomAppeared) }
         return item
     }
@@ -81,6 +83,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         let rest = Array(items[head...])
         items.removeAll()
         head = 0
+        waiting.store(0, ordering: .relaxed)
         lock.broadcast(Self.itemArrived)
         lock.broadcast(Self.roomAppeared)
         return rest

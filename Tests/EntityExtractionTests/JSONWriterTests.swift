@@ -22,12 +22,13 @@ import Testing
     }
 
     @Test func doublesAreSpelledAsJSONEncoderSpellsThem() throws {
-        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.08, 0.1 + 0.2, 1e-5, 1e-7, 123_456.789, 1e15, 1e16, 1e21, 2.5e-300,
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.08, 0.0001, 0.001, 0.05, 0.0005, 0.9999, 0.855, 0.9 * 0.95, 0.95 * 0.9, 0.1 + 0.2, 1e-5, 1e-7, 123_456.789, 1e15, 1e16, 1e21, 2.5e-300,
                                 999_999_999_999_999, 9_007_199_254_740_992, 1e300, -1e15, -37.6173, 55.75222, 0.9 * 0.98, 1.0 / 3]
         var random = SplitMix64(seed: 7)
         for _ in 0..<2000 {
             let raw = random.next()
             values.append(Double(raw % 1_000_000) / Double(1 + raw % 977))
+            values.append(Double(raw % 10_000) / [10.0, 100, 1000, 10_000, 100_000][Int(raw >> 60) % 5])  // few decimals
             values.append(Double(bitPattern: raw & 0x7FEF_FFFF_FFFF_FFFF | (raw & 1) << 63))  // any finite value
         }
         for value in values {

@@ -128,4 +128,21 @@ import Testing
         schedule.handle(.stopRequested)
         #expect(schedule.hasWork)
     }
+
+    @Test func aLongBurstTrimsTheHeapEveryThousandFilesWithoutWaitingForQuiet() {
+        var schedule = InboxSchedule(capacity: 10)
+        _ = schedule.nextAction()
+        var trims = 0
+        for index in 0..<(3 * InboxSchedule.trimEvery) {
+            schedule.handle(.appeared("next-\(index)", .completed))
+            schedule.handle(.released("done-\(index)"))
+            while true {
+                let action = schedule.nextAction()
+                if action == .trimMemory { trims += 1 } else if action == .wait { break }
+            }
+        }
+        #expect(trims == 3)
+        schedule.handle(.quiet)
+        #expect(schedule.nextAction() == .wait)
+    }
 }

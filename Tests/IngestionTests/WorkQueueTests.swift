@@ -74,6 +74,22 @@ import Testing
         #expect(throws: SystemCallError.self) { try bad.sync() }
     }
 
+    @Test func aGatheringDirectorySyncServesEveryCallerThatJoinedWithOneFsync() throws {
+        let directory = TemporaryDirectory()
+        let fd = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        let group = DirectorySyncGroup(directory: fd, name: "test")
+        let done = Summer()
+        for _ in 0..<8 {
+            // The leader gathers until all 8 are in (the 60 s bound is never reached).
+            Thread { try? group.sync(gatherSeconds: 60, batchLimit: 8); done.add(1) }.start()
+        }
+        try waitUntil { done.count == 8 }
+        #expect(group.syncCount == 1)
+        try group.sync()
+        #expect(group.syncCount == 2)
+    }
+
     private func waitUntil(_ condition: () -> Bool) throws {
         let deadline = Date(timeIntervalSinceNow: 60)
         while !condition() {

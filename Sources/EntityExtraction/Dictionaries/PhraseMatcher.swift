@@ -50,19 +50,22 @@ struct PhraseMatcher: Sendable {
 
     /// The child of `parent` for a phrase token, made if new.
     private mutating func childAdding(to parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (hash, isASCII) = Self.hash(token)
+        if isASCII { return asciiChildAdding(to: parent, token, hash: hash) }
         if let ascii = Self.asciiForm(token) {
-            return ascii.withUnsafeBufferPointer { ascii in
-                let hash = Self.hash(ascii).hash
-                if let child = slotLookup(parent: parent, ascii, hash: hash) { return child }
-                let child = newNode(tokenBytes: ascii)
-                insertSlot(parent: parent, child: child, hash: hash)
-                return child
-            }
+            return ascii.withUnsafeBufferPointer { asciiChildAdding(to: parent, $0, hash: Self.hash($0).hash) }
         }
         let edge = Edge(node: parent, token: String(decoding: token, as: UTF8.self))
         if let child = edges[edge] { return child }
         let child = newNode(tokenBytes: UnsafeBufferPointer(start: nil, count: 0))
         edges[edge] = child
+        return child
+    }
+
+    private mutating func asciiChildAdding(to parent: Int32, _ ascii: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        if let child = slotLookup(parent: parent, ascii, hash: hash) { return child }
+        let child = newNode(tokenBytes: ascii)
+        insertSlot(parent: parent, child: child, hash: hash)
         return child
     }
 

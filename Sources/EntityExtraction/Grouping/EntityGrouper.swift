@@ -10,14 +10,15 @@ struct EntityGrouper {
         var groups: [GroupKey: [(Candidate, Mention)]] = [:]
         for candidate in candidates {
             var candidate = candidate
-            let surface = Self.normalizedName(text.slice(candidate.tokens))
+            let sliced = text.slice(candidate.tokens)
+            let surface = Self.normalizedName(sliced)
             var name = candidate.canonical ?? surface
             if let fullName = persons.fullName(for: candidate, surface: surface) {
                 candidate.type = .person
                 name = fullName
             }
             let mention = Mention(
-                text: text.slice(candidate.tokens), start: text.tokens[candidate.tokens.lowerBound].start,
+                text: sliced, start: text.tokens[candidate.tokens.lowerBound].start,
                 end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence)
             let key = GroupKey(name: name, typeClass: candidate.type.conllType ?? candidate.type.rawValue)
             if groups[key] == nil { order.append(key) }
@@ -46,8 +47,11 @@ struct EntityGrouper {
         let shouted = order.map(\.name.isShouted)
         // Without a name in capitals nothing merges, and every group is already in text order.
         guard shouted.contains(true) else { return }
+        // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
+        let shoutedLengths = Set(zip(order, shouted).filter(\.1).map(\.0.name.utf8.count))
         var normal: [GroupKey: GroupKey] = [:]
         for (key, isShouted) in zip(order, shouted) where !isShouted {
+            if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
         }
         guard !normal.isEmpty else { return }

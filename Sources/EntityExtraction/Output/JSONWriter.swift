@@ -59,6 +59,7 @@ public struct JSONWriter: Sendable {
             int(Int(value))  // what `description` spells "N.0"
             return
         }
+        if value > 0, value < 1, appendShortDecimal(value) { return }
         var text = value.description
         text.withUTF8 { utf8 in
             let dropsPointZero = utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
@@ -71,21 +72,39 @@ public struct JSONWriter: Sendable {
         if let value { double(value) } else { null() }
     }
 
-    private mutating func appendDigits(_ value: UInt) {
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        var count = 0
-        var v = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while v > 0 {
-                count += 1
-                buffer[24 - count] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-                v /= 10
+    /// Writes `value` in (0, 1) as "0.d", "0.dd", "0.ddd" or "0.dddd" when that decimal reads back
+    /// as exactly `value`: then it is the shortest round-trip spelling `description` gives (no
+    /// other decimal of at most four digits lies within an ulp). `false`, writing nothing, otherwise.
+    private mutating func appendShortDecimal(_ value: Double) -> Bool {
+        var scale = 1.0
+        for places in 1...4 {
+            scale *= 10
+            let scaled = (value * scale).rounded()
+            guard scaled / scale == value else { continue }
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "."))
+            var digits = Int(scaled)
+            var divisor = Int(scale) / 10
+            for _ in 0..<places {
+                bytes.append(UInt8(truncatingIfNeeded: digits / divisor) &+ 0x30)
+                digits %= divisor
+                divisor = max(1, divisor / 10)
             }
-            bytes.append(contentsOf: buffer[(24 - count)...])
+            return true
+        }
+        return false
+    }
+
+    private mutating func appendDigits(_ value: UInt) {
+        var power: UInt = 1
+        while power <= value / 10 { power *= 10 }
+        var rest = value
+        while true {
+            let digit = rest / power
+            bytes.append(UInt8(truncatingIfNeeded: digit) &+ 0x30)
+            rest -= digit * power
+            if power == 1 { break }
+            power /= 10
         }
     }
 

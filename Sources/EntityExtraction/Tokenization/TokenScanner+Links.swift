@@ -43,7 +43,10 @@ extension TokenScanner {
 
     /// `http://…`, `https://…` or `www.…` starting at `i`, without trailing punctuation.
     func scanURL(at i: Int) -> Int? {
-        guard hasPrefix("http://", at: i) || hasPrefix("https://", at: i) || hasPrefix("www.", at: i) else { return nil }
+        let first = bytes[i] | 0x20  // "h" or "w" in either case, before any prefix comparison
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w"),
+            hasPrefix("http://", at: i) || hasPrefix("https://", at: i) || hasPrefix("www.", at: i)
+        else { return nil }
         var end = i
         var openParentheses = 0
         while end < count {
