@@ -81,11 +81,13 @@ extension Extractor {
         var canonical: String?
         // A name in capitals ("WASHINGTON" in a dateline) is looked up as it is, then in title case.
         let names = m.name.isShouted ? [m.name, m.name.titleCasedWords] : [m.name]
-        if m.label != "PER", let curated = names.lazy.compactMap({ self.builtInNames.curatedEntry(named: $0) }).first {
-            type = curated.type
-            canonical = curated.name
+        // Each spelling looked up once: the first curated entry decides, else the first entry of any kind.
+        let found = names.compactMap { builtInNames.entryIndex(named: $0) }
+        if m.label != "PER", let curated = found.first(where: { $0 < builtInNames.curatedCount }) {
+            type = builtInNames.entries[curated].type
+            canonical = builtInNames.entries[curated].name
         } else {
-            let entry = names.lazy.compactMap { self.builtInNames.entry(named: $0) }.first
+            let entry = found.first.map { builtInNames.entries[$0] }
             switch m.label {
             case "PER":
                 type = .person
