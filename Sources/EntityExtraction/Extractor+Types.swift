@@ -45,14 +45,29 @@ extension Extractor {
     /// confidence elsewhere in the document ("one sense per discourse"). Confident mentions keep
     /// their label: on CoNLL dev, forcing every mention to the majority costs more than it gains.
     func harmonizeLabels(_ mentions: inout [RecognizedMention]) {
-        var votes: [String: [String: Double]] = [:]
-        for m in mentions { votes[m.name, default: [:]][m.label, default: 0] += m.confidence }
+        // Votes per name as one flat array per name, indexed by label (few distinct labels); -1: no vote.
+        var labels: [String] = []
+        var labelIndex = [Int](repeating: 0, count: mentions.count)
+        for (i, m) in mentions.enumerated() {
+            if let k = labels.firstIndex(of: m.label) { labelIndex[i] = k } else {
+                labels.append(m.label)
+                labelIndex[i] = labels.count - 1
+            }
+        }
+        var votes: [String: [Double]] = [:]
+        for (i, m) in mentions.enumerated() {
+            votes[m.name, default: [Double](repeating: -1, count: labels.count)][labelIndex[i]].addVote(m.confidence)
+        }
         for i in mentions.indices where mentions[i].confidence < 0.75 {
-            guard let labels = votes[mentions[i].name], labels.count > 1,
-                let best = labels.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                best.key != mentions[i].label, best.value >= 2 * labels[mentions[i].label, default: 0]
-            else { continue }
-            mentions[i].label = best.key
+            guard let named = votes[mentions[i].name], named.lazy.filter({ $0 >= 0 }).count > 1 else { continue }
+            // The most confident label; on a tie the alphabetically first.
+            var best = -1
+            for k in named.indices where named[k] >= 0 {
+                if best < 0 || named[k] > named[best] || (named[k] == named[best] && labels[k] < labels[best]) { best = k }
+            }
+            let own = max(0, named[labelIndex[i]])
+            guard best != labelIndex[i], named[best] >= 2 * own else { continue }
+            mentions[i].label = labels[best]
         }
     }
 
@@ -66,11 +81,13 @@ extension Extractor {
         var canonical: String?
         // A name in capitals ("WASHINGTON" in a dateline) is looked up as it is, then in title case.
         let names = m.name.isShouted ? [m.name, m.name.titleCasedWords] : [m.name]
-        if m.label != "PER", let curated = names.lazy.compactMap({ self.builtInNames.curatedEntry(named: $0) }).first {
-            type = curated.type
-            canonical = curated.name
+        // Each spelling looked up once: the first curated entry decides, else the first entry of any kind.
+        let found = names.compactMap { builtInNames.entryIndex(named: $0) }
+        if m.label != "PER", let curated = found.first(where: { $0 < builtInNames.curatedCount }) {
+            type = builtInNames.entries[curated].type
+            canonical = builtInNames.entries[curated].name
         } else {
-            let entry = names.lazy.compactMap { self.builtInNames.entry(named: $0) }.first
+            let entry = found.first.map { builtInNames.entries[$0] }
             switch m.label {
             case "PER":
                 type = .person
@@ -120,5 +137,12 @@ extension Extractor {
         if token.kind == .punctuation { return true }
         let t = token.text
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"
+    }
+}
+
+extension Double {
+    /// Adds a vote's confidence to a tally that is -1 before its first vote.
+    fileprivate mutating func addVote(_ confidence: Double) {
+        self = self < 0 ? 0 + confidence : self + confidence
     }
 }

@@ -50,6 +50,10 @@ public final class Extractor: Sendable {
 
     /// Extracts the entities of one article; throws `ExtractionError.timeLimitExceeded` past the time limit.
     public func extract(_ article: Article) throws -> ExtractionResult {
+        // The time limit is for the article's own work: a first call that finds the model's
+        // word-score cache unbuilt (or being built by `warmUp` on another thread) waits for it
+        // here, before the clock starts.
+        recognizer?.warmUp()
         let clock = ContinuousClock()
         let deadline = configuration.timeLimit.map { clock.now.advanced(by: $0) }
         let checkDeadline = {

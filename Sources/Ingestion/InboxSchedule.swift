@@ -61,6 +61,10 @@ struct InboxSchedule {
     /// A long burst trims every so many files too, so that RSS stays flat during it, not
     /// only after it (a trim costs about a millisecond; this is under 0.1 % of the work).
     static let trimEvery = 1000
+    /// Going quiet trims only after this many files: a trim hands back pages the next
+    /// article faults in again, which a daemon seeing one file now and then would pay on
+    /// every file for a few KiB of RSS.
+    static let quietTrimMinimum = 16
     private var trimRequested = false
     private var order: [String] = []
     private var head = 0
@@ -106,7 +110,7 @@ struct InboxSchedule {
             if releasedSinceTrim >= Self.trimEvery { requestTrim() }
             if let hint = deferred.removeValue(forKey: name) { enqueue(name, hint) }
         case .quiet:
-            if releasedSinceTrim > 0 { requestTrim() }
+            if releasedSinceTrim >= Self.quietTrimMinimum { requestTrim() }
         case .stopRequested:
             state = .stopping
             order.removeAll()

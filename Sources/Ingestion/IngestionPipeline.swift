@@ -61,8 +61,6 @@ public final class IngestionPipeline: Sendable {
     public func start() {
         // A read lease's break is signalled with SIGIO, whose default action would kill us.
         signal(SIGIO, SIG_IGN)
-        // Before the threads exist, so that they share two arenas instead of making 20.
-        HeapTrimmer.limitArenas(to: 2)
         recoverLeftovers()
         spawn("entityd-claim") { [self] in claimLoop() }
         for index in 0..<max(1, configuration.workers) {

@@ -46,7 +46,6 @@ struct RunCommand: AsyncParsableCommand {
             IngestionService(pipeline: pipeline, notifier: notifier, logger: logger, warmUp: { [extractor] in extractor.warmUp() }),
             ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger,
                           loggedLevel: settings.logLevel, loggedTarget: settings.logTarget),
-            MemoryTrimService(pipeline: pipeline),
         ]
         if let notifier { services.append(SystemdStatusService(pipeline: pipeline, notifier: notifier, logger: logger)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

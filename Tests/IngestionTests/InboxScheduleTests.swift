@@ -98,7 +98,7 @@ import Testing
         _ = schedule.nextAction()
         schedule.handle(.appeared("a", .completed))
         #expect(schedule.nextAction() == .claim("a", .completed))
-        schedule.handle(.released("a"))
+        for index in 0..<InboxSchedule.quietTrimMinimum { schedule.handle(.released("a-\(index)")) }
         #expect(schedule.nextAction() == .wait)
         schedule.handle(.quiet)
         #expect(schedule.nextAction() == .trimMemory)
@@ -107,9 +107,12 @@ import Testing
         #expect(schedule.nextAction() == .wait)
     }
 
-    @Test func goingQuietWithoutProcessingDoesNotTrim() {
+    @Test func goingQuietAfterAFewFilesDoesNotTrim() {
         var schedule = InboxSchedule(capacity: 10)
         _ = schedule.nextAction()
+        schedule.handle(.quiet)
+        #expect(schedule.nextAction() == .wait)
+        for index in 1..<InboxSchedule.quietTrimMinimum { schedule.handle(.released("a-\(index)")) }
         schedule.handle(.quiet)
         #expect(schedule.nextAction() == .wait)
     }

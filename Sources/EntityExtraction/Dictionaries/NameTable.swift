@@ -33,12 +33,8 @@ struct NameTable: Sendable {
         entryIndex(named: name).map { entries[$0] }
     }
 
-    /// The entry of a name or alias, if it comes from the hand-made (curated) part of the table.
-    func curatedEntry(named name: String) -> DictionaryEntry? {
-        entryIndex(named: name).flatMap { $0 < curatedCount ? entries[$0] : nil }
-    }
-
-    private func entryIndex(named name: String) -> Int? {
+    /// The index of the entry a name or alias belongs to.
+    func entryIndex(named name: String) -> Int? {
         if let i = indexByName[name] { return i }
         if name[...].containsCurlyApostrophe { return indexByName[name.replacingCurlyApostrophes()] }
         return nil

@@ -20,7 +20,7 @@ struct EntityGrouper {
             let mention = Mention(
                 text: sliced, start: text.tokens[candidate.tokens.lowerBound].start,
                 end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence)
-            let key = GroupKey(name: name, typeClass: candidate.type.conllType ?? candidate.type.rawValue)
+            let key = GroupKey(name: name, typeClass: candidate.type.groupClass)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append((candidate, mention))
         }
@@ -68,7 +68,8 @@ struct EntityGrouper {
 
     private struct GroupKey: Hashable {
         var name: String
-        var typeClass: String
+        /// `EntityType.groupClass`: types of one CoNLL class group together.
+        var typeClass: Int
     }
 
     /// The most frequent type; ties go to the type seen first.

@@ -45,6 +45,18 @@ public enum EntityType: String, Codable, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// Types that share a CoNLL class share this number (GPE, LOC and FAC group as one place);
+    /// types CoNLL does not score have one each.
+    var groupClass: Int {
+        switch conllType {
+        case "PER": 0
+        case "ORG": 1
+        case "LOC": 2
+        case "MISC": 3
+        default: 4 + index
+        }
+    }
+
     /// Named entities (as opposed to numeric and temporal expressions found by patterns).
     public var isNamed: Bool {
         switch self {

@@ -8,7 +8,8 @@ import Glibc
 /// Why: glibc gives each thread that allocates its own arena (up to 8 per core) and raises
 /// its mmap and trim thresholds as large blocks are freed, so after a backlog the freed
 /// memory stays resident in many arenas: measured RSS grew 40 → 55 MiB over 6,000 articles
-/// with a constant live heap of ~18 MiB (heaptrack).
+/// with a constant live heap of ~18 MiB (heaptrack). Freed memory is handed back by the
+/// pipeline itself when it goes quiet or every 1,000 files (`Ingestion.HeapTrimmer`).
 enum MallocTuning {
     // <malloc.h> is not in Swift's Glibc module; these are its `mallopt` parameters.
     private static let arenaMax: Int32 = -8  // M_ARENA_MAX
@@ -22,13 +23,6 @@ enum MallocTuning {
         _ = mallopt(arenaMax, Int32(clamping: max(2, workers)))
         _ = mallopt(mmapThreshold, 128 * 1024)
         _ = mallopt(trimThreshold, 128 * 1024)
-    }
-
-    /// Returns the free memory of every arena to the system (`malloc_trim(0)`); true if any was.
-    @discardableResult
-    static func trim() -> Bool {
-        guard let trim = function("malloc_trim", as: (@convention(c) (Int) -> Int32).self) else { return false }
-        return trim(0) == 1
     }
 
     /// A glibc function looked up at run time (absent on other C libraries: then nil).
