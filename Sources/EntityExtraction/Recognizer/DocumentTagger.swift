@@ -139,12 +139,16 @@ struct DocumentTagger {
             computed[stage].withUnsafeBufferPointer { computed in
                 keys.withUnsafeBufferPointer { keys in
                 codes.withUnsafeBufferPointer { codes in
+                codeStarts.withUnsafeBufferPointer { codeStarts in
+                wordOffsets.withUnsafeBufferPointer { wordOffsets in
                 weights.dense.offsets.withUnsafeBufferPointer { dense in
                 weights.table.paddedWeights.withUnsafeBufferPointer { rows in
                     accumulator.withUnsafeMutableBufferPointer { sums in
-                        let sum = sums.baseAddress!, rowBase = rows.baseAddress!
+                        // Raw pointers: the indices come from `prepare`, checking them per token costs more than the adds.
+                        let sum = sums.baseAddress!, rowBase = rows.baseAddress!, denseBase = dense.baseAddress!
+                        let codeBase = codes.baseAddress!, codeStartBase = codeStarts.baseAddress!, wordOffsetBase = wordOffsets.baseAddress!
                         func add(_ t: Int, _ part: FeatureExtractor.WordPart) {
-                            let offset = wordOffsets[t]
+                            let offset = wordOffsetBase[t]
                             let vector = offset >= 0
                                 ? cached + offset + part.rawValue * l
                                 : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
@@ -157,9 +161,12 @@ struct DocumentTagger {
                             let t = first + i
                             LabelVector.clear(sum, count: lanes)
                             weights.table.accumulateLanes(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
-                            for c in codeStarts[t]..<codeStarts[t + 1] {
-                                let offset = Int(dense[Int(codes[c])])
+                            var c = codeStartBase[t]
+                            let end = codeStartBase[t + 1]
+                            while c < end {
+                                let offset = Int(denseBase[Int(codeBase[c])])
                                 if offset >= 0 { LabelVector.addLanes(rowBase + offset, into: sum, lanes: lanes) }
+                                c &+= 1
                             }
                             if let evidence {
                                 evidenceKeys.removeAll(keepingCapacity: true)
@@ -174,6 +181,8 @@ struct DocumentTagger {
                             for y in 0..<l { out[i * l + y] = Float(sum[y]) * scale }
                         }
                     }
+                }
+                }
                 }
                 }
                 }
