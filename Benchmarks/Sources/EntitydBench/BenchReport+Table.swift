@@ -49,9 +49,11 @@ extension BenchReport {
                 target: run.durableWrites ? "≥ 2,000/s" : "", met: run.durableWrites ? run.articlesPerSecond >= 2000 : nil))
             let before = run.memoryBefore.map { mib($0.residentKiB) } ?? "?"
             let after = run.memoryAfter.map { mib($0.residentKiB) } ?? "?"
+            let settled = run.memorySettled.map { mib($0.residentKiB) } ?? "?"
             let peak = run.memoryAfter.map { $0.peakResidentKiB } ?? run.maxSampledResidentKiB
             rows.append(Row(
-                metric: "  RSS before → after, peak (VmHWM)", value: "\(before) → \(after), peak \(mib(peak))",
+                metric: "  RSS before → after → \(DaemonThroughputBenchmark.settleSeconds) s idle, peak (VmHWM)",
+                value: "\(before) → \(after) → \(settled), peak \(mib(peak))",
                 target: "≤ 64 MiB", met: peak <= 64 * 1024))
             if run.failed > 0 { rows.append(Row(metric: "  failed articles", value: "\(run.failed)", met: false)) }
         }

@@ -21,15 +21,22 @@ enum DaemonThroughputBenchmark {
         var wordsPerSecond: Double
         /// Backlog only: process start → READY=1.
         var readyMilliseconds: Double?
-        /// Memory when the burst starts (drop: idle at READY; backlog: at READY, backlog queued).
+        /// Memory when the burst starts (drop: idle, `settleSeconds` after READY, so the model's
+        /// warm-up after READY is included; backlog: at READY, backlog queued).
         var memoryBefore: DaemonProcess.Memory?
         /// Memory once every result is there; `peakResidentKiB` is the run's VmHWM.
         var memoryAfter: DaemonProcess.Memory?
+        /// Memory `settleSeconds` after the last result, once the daemon has gone quiet (it
+        /// returns freed heap to the kernel after a quiet second): what "flat" compares.
+        var memorySettled: DaemonProcess.Memory?
         /// The daemon's CPU time (user + system, all threads) per article over the run.
         var cpuMillisecondsPerArticle: Double?
         /// Largest VmRSS seen while sampling during the run.
         var maxSampledResidentKiB: Int
     }
+
+    /// How long the bench lets the daemon sit idle before "before" (drop) and "settled".
+    static let settleSeconds: UInt32 = 3
 
     static func run(
         mode: Mode, durableWrites: Bool, executable: String, workDirectory: String,
@@ -48,6 +55,7 @@ enum DaemonThroughputBenchmark {
             executable: executable, stateDirectory: state.root, durableWrites: durableWrites,
             notifySocket: notify.path, logPath: workDirectory + "/\(runName).log")
         let ready = try notify.waitForReady(timeoutMilliseconds: 120_000)
+        if mode == .drop { sleep(settleSeconds) }
         let memoryBefore = daemon.memory()
         let cpuBefore = mode == .backlog ? 0 : daemon.cpuSeconds()
         let started: UInt64
@@ -86,6 +94,8 @@ enum DaemonThroughputBenchmark {
         let finished = MonotonicClock.now()
         let memoryAfter = daemon.memory()
         let cpuUsed = daemon.cpuSeconds().flatMap { after in cpuBefore.map { after - $0 } }
+        sleep(settleSeconds)
+        let memorySettled = daemon.memory()
         daemon.stop()
         let seconds = Double(finished - started) / 1e9
         return Figures(
@@ -94,7 +104,7 @@ enum DaemonThroughputBenchmark {
             articlesPerSecond: Double(names.count) / seconds,
             wordsPerSecond: Double(articles.reduce(0) { $0 + $1.words }) / seconds,
             readyMilliseconds: mode == .backlog ? Double(ready - daemon.startedAt) / 1e6 : nil,
-            memoryBefore: memoryBefore, memoryAfter: memoryAfter,
+            memoryBefore: memoryBefore, memoryAfter: memoryAfter, memorySettled: memorySettled,
             cpuMillisecondsPerArticle: cpuUsed.map { $0 * 1000 / Double(names.count) },
             maxSampledResidentKiB: max(maxResident, memoryAfter?.residentKiB ?? 0))
     }
