@@ -231,18 +231,10 @@ struct DocumentTagger {
         let best = decode(n, stage: stage)
         // Margins need the backward pass only from the first entity token on.
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
-        let l = model.labels.count
-        emissions.withUnsafeBufferPointer {
-            decoders[stage].computeMaxMarginals(UnsafeBufferPointer(rebasing: $0[0..<(n * l)]), count: n, from: firstEntity)
-        }
-        let decoder = decoders[stage]
+        decoders[stage].computeMaxMarginals(count: n, from: firstEntity)
         var spans: [MarginSpan] = []
-        BILOUDecoder(labels: model.labels).decode(count: n, label: { decoder.path[$0] }) { range, type in
-            var rival = ViterbiDecoder.impossible
-            for i in range {
-                for y in 0..<l where y != decoder.path[i] { rival = max(rival, decoder.maxMarginal(i, y)) }
-            }
-            spans.append((range, type, best - rival))
+        BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
+            spans.append((range, type, best - decoders[stage].bestRival(over: range)))
         }
         return spans
     }
