@@ -11,6 +11,8 @@ struct WordScoreCache: Sendable {
     let labelCount: Int
     /// Exact-form hash → word number.
     private let index: HashIndex
+    /// Word w's `TokenInfo`: a token found by its exact hash needs no scan of its own.
+    let infos: [TokenInfo]
     /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`; each array ends
     /// with `LabelVector.width` spare values, so the last vector too can be read in SIMD steps.
     private let vectors: [[Int32]]
@@ -23,6 +25,8 @@ struct WordScoreCache: Sendable {
         let words = lexicon.frequentWords(limit: Self.maxWords)
         var keys: [UInt64] = []
         keys.reserveCapacity(words.count)
+        var infos: [TokenInfo] = []
+        infos.reserveCapacity(words.count)
         var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l + LabelVector.width) }
         var buffer: [UInt64] = []
         buffer.reserveCapacity(32)
@@ -31,6 +35,7 @@ struct WordScoreCache: Sendable {
             let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
             let base = keys.count * Self.parts * l
             keys.append(info.exact)
+            infos.append(info)
             for part in FeatureExtractor.WordPart.allCases {
                 buffer.removeAll(keepingCapacity: true)
                 FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { buffer.append($0) }
@@ -46,6 +51,7 @@ struct WordScoreCache: Sendable {
             for s in stages.indices { Self.sum(buffer, stages[s].table, into: &boundaries[s], at: part.rawValue * l) }
         }
         self.vectors = vectors
+        self.infos = infos
         self.boundaries = boundaries
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
     }
@@ -60,8 +66,16 @@ struct WordScoreCache: Sendable {
     /// Offset of a word's vectors in each stage's vectors, or nil when the word is not cached.
     @inline(__always)
     func offset(exact: UInt64) -> Int? {
-        index.value(for: exact).map { Int($0) * Self.parts * labelCount }
+        index.value(for: exact).map { offset(word: Int($0)) }
     }
+
+    /// The number of the cached word with this exact-form hash, or nil.
+    @inline(__always)
+    func word(exact: UInt64) -> Int? { index.value(for: exact).map { Int($0) } }
+
+    /// Offset of word `w`'s vectors in each stage's vectors.
+    @inline(__always)
+    func offset(word w: Int) -> Int { w * Self.parts * labelCount }
 
     /// Runs `body` with the cached vectors of `stage`.
     @inline(__always)
