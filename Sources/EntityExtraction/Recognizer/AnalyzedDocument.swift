@@ -22,51 +22,56 @@ struct AnalyzedDocument {
     /// Analyses `input`'s tokens in place of the previous document's. A token that is one of
     /// `cache`'s words takes the word's analysis instead of scanning its characters again.
     mutating func analyze(_ input: RecognizerInput, cache: WordScoreCache? = nil) {
-        infos.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         headlines.removeAll(keepingCapacity: true)
-        cachedWords.removeAll(keepingCapacity: true)
         sectionWord = nil
-        infos.reserveCapacity(input.tokenCount)
-        cachedWords.reserveCapacity(input.tokenCount)
-        var firstSentence = true
-        input.utf8.withUnsafeBufferPointer { utf8 in
+        let tokenCount = input.tokenCount
+        var words = [Int32](repeating: -1, count: tokenCount)
+        let cachedInfos = cache?.infos ?? []
+        // Written in place (appending a 100-byte analysis per token cost more than making it).
+        infos = [TokenInfo](unsafeUninitializedCapacity: tokenCount) { infos, initialized in
+            words.withUnsafeMutableBufferPointer { words in
+            cachedInfos.withUnsafeBufferPointer { cachedInfos in
+            input.utf8.withUnsafeBufferPointer { utf8 in
             input.byteRanges.withUnsafeBufferPointer { byteRanges in
+                var k = 0
                 for sentence in input.sentences {
-                    if firstSentence && !sentence.isEmpty {
-                        firstSentence = false
-                        if sentence.count >= 3 {
-                            let dash = byteRanges[sentence.lowerBound + 1]
-                            if dash.count == 1 && utf8[dash.lowerBound] == 0x2D { sectionWord = infos.count }
-                        }
+                    if k == 0 && !sentence.isEmpty && sentence.count >= 3 {
+                        let dash = byteRanges[sentence.lowerBound + 1]
+                        if dash.count == 1 && utf8[dash.lowerBound] == 0x2D { sectionWord = 0 }
                     }
                     var lower = false, capital = false
                     for t in sentence {
                         let bytes = UnsafeBufferPointer(rebasing: utf8[byteRanges[t]])
-                        var info: TokenInfo, word = -1
+                        let info: TokenInfo
                         if let cache, let exact = Self.asciiExactHash(bytes) {
                             // ASCII (most tokens): the exact hash is one multiply per byte.
                             if let w = cache.word(exact: exact) {
-                                info = cache.infos[w]
-                                word = w
+                                info = cachedInfos[w]
+                                words[k] = Int32(w)
                             } else {
                                 info = TokenInfo(utf8: bytes)
                             }
                         } else {
                             info = TokenInfo(utf8: bytes)
-                            if let cache { word = cache.word(exact: info.exact) ?? -1 }
+                            if let w = cache?.word(exact: info.exact) { words[k] = Int32(w) }
                         }
-                        cachedWords.append(Int32(word))
                         lower = lower || info.has(.hasLower)
                         capital = capital || info.has(.initialCapital) || info.has(.innerCapital)
-                        infos.append(info)
+                        (infos.baseAddress! + k).initialize(to: info)
+                        k += 1
                     }
-                    starts.append(infos.count)
+                    starts.append(k)
                     headlines.append(capital && !lower)
                 }
+                initialized = k
+            }
+            }
+            }
             }
         }
+        cachedWords = words
     }
 
     /// `FeatureHash.exact` of an all-ASCII token (its bytes are its scalars), or nil.

@@ -136,7 +136,7 @@ struct DocumentTagger {
     /// part by part, into `computed[stage][vectorBase...]`: one probe of the shared index per key
     /// serves both stages.
     private mutating func sumWordParts(_ info: TokenInfo, at vectorBase: Int) {
-        let l = model.labels.count, stageCount = computed.count
+        let l = model.labels.count, lanes = LabelVector.lanes(l), stageCount = computed.count
         precondition(stageCount >= 1 && stageCount <= SharedWeightIndex.maxStages)
         let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
         // The stages' vectors out of `computed` while written through pointers (swaps, no copies).
@@ -165,11 +165,13 @@ struct DocumentTagger {
                 LabelVector.clear(target0, count: l)
                 let target1 = stageCount > 1 ? second.baseAddress! + vectorBase + part.rawValue * l : target0
                 if stageCount > 1 { LabelVector.clear(target1, count: l) }
+                // Whole SIMD steps: the lanes past L spill into the next part's vector, which
+                // that part clears first (or the spare values after the last word).
                 for k in 0..<count {
                     let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
                     let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
-                    if offset0 != 0 { LabelVector.add(firstRows.baseAddress! + offset0 - 1, into: target0, count: l) }
-                    if offset1 != 0 { LabelVector.add(secondRows.baseAddress! + offset1 - 1, into: target1, count: l) }
+                    if offset0 != 0 { LabelVector.addLanes(firstRows.baseAddress! + offset0 - 1, into: target0, lanes: lanes) }
+                    if offset1 != 0 { LabelVector.addLanes(secondRows.baseAddress! + offset1 - 1, into: target1, lanes: lanes) }
                 }
             }
         }
