@@ -95,7 +95,7 @@ struct DocumentTagger {
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { continue }
-            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, into: &scratch)
+            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, words: cache, into: &scratch)
             let base = keys.count, codeBase = codes.count
             keys.append(contentsOf: scratch.keys)
             codes.append(contentsOf: scratch.codes)
