@@ -6,7 +6,6 @@ extension Extractor {
     /// Spans proposed by every source, overlapping freely.
     func findCandidates(in text: TokenizedText, shouting: [Bool], checkDeadline: () throws -> Void) throws -> [Candidate] {
         var candidates: [Candidate] = []
-        let tokens = text.tokens
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
             let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
@@ -20,8 +19,7 @@ extension Extractor {
             var chunkStart = 0
             while chunkStart < text.sentences.count {
                 let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
-                let document = chunk.map { tokens[text.sentences[$0]].map(\.text) }
-                for (offset, spans) in recognizer.recognize(document: document).enumerated() {
+                for (offset, spans) in recognizer.recognize(text, sentences: chunk).enumerated() {
                     let s = chunk.lowerBound + offset
                     let base = text.sentences[s].lowerBound
                     for span in spans {

@@ -13,8 +13,6 @@ struct ViterbiDecoder {
     let labelCount: Int
     private let labels: LabelSet
     private var moves: ViterbiMoves
-    /// `L × L`, from-major: the backtrace's scalar scores.
-    private var transitions: [Float]
     /// Per token, `moves.width` floats each (part-major rows).
     private var emissions: [Float] = []
     private var forward: [Float] = []
@@ -25,15 +23,12 @@ struct ViterbiDecoder {
     init(labels: LabelSet, transitions: [Float]) {
         labelCount = labels.count
         self.labels = labels
-        moves = ViterbiMoves(labels: labels)
-        self.transitions = transitions
-        moves.setScores(transitions, labels: labels)
+        moves = ViterbiMoves(labels: labels, scores: transitions)
     }
 
     /// Replaces the transition scores (`L × L`, from-major; training changes them after every update).
     mutating func setTransitions(_ scores: [Float]) {
-        transitions = scores
-        moves.setScores(scores, labels: labels)
+        moves = ViterbiMoves(labels: labels, scores: scores)
     }
 
     private mutating func reserve(_ n: Int) {
@@ -61,10 +56,23 @@ struct ViterbiDecoder {
                 moves.closedPositions.withUnsafeBufferPointer { closed in
                     let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
                     let t = within.baseAddress!
-                    // Part-major emission rows (pads stay 0: their moves are impossible anyway).
+                    // Part-major emission rows (pads stay 0: their moves are impossible anyway): four
+                    // types' B, I, L, U scores per 4×4 transpose, the types of a last partial quad one by one.
+                    let fullQuads = moves.typeCount / 4
                     for i in 0..<n {
                         let row = e + i * w, labelRow = source + i * l
-                        for y in 0..<l { row[p[y]] = labelRow[y] }
+                        row[moves.outside] = labelRow[0]
+                        var q = 0
+                        while q < fullQuads {
+                            let types = labelRow + 1 + 16 * q
+                            let t0 = SIMD4.load(types), t1 = SIMD4.load(types + 4), t2 = SIMD4.load(types + 8), t3 = SIMD4.load(types + 12)
+                            SIMD4(t0[0], t1[0], t2[0], t3[0]).store(row + moves.begin + 4 * q)
+                            SIMD4(t0[1], t1[1], t2[1], t3[1]).store(row + moves.inside + 4 * q)
+                            SIMD4(t0[2], t1[2], t2[2], t3[2]).store(row + moves.last + 4 * q)
+                            SIMD4(t0[3], t1[3], t2[3], t3[3]).store(row + moves.unit + 4 * q)
+                            q += 1
+                        }
+                        for y in (1 + 16 * fullQuads)..<l { row[p[y]] = labelRow[y] }
                     }
                     moves.start.withUnsafeBufferPointer { start in
                         for v in 0..<w { f[v] = start[v] + e[v] }
@@ -147,14 +155,16 @@ struct ViterbiDecoder {
     /// (ascending) with the best score, as a forward pass keeping back-pointers with a strict
     /// `>` would have recorded. Returns the path's score.
     private mutating func backtrace(_ n: Int) -> Float {
-        let l = labelCount, w = moves.width, labels = labels
+        let l = labelCount, w = moves.width, q4 = 4 * moves.quads, moves = moves
         var total = Self.impossible, arg = 0
         path.withUnsafeMutableBufferPointer { path in
             forward.withUnsafeBufferPointer { fwd in
             moves.position.withUnsafeBufferPointer { position in
-            transitions.withUnsafeBufferPointer { scores in
+            moves.within.withUnsafeBufferPointer { within in
+            moves.intoOpening.withUnsafeBufferPointer { into in
+            moves.closedPositions.withUnsafeBufferPointer { closedPositions in
                 moves.closed.withUnsafeBufferPointer { closed in
-                    let f = fwd.baseAddress!, p = position.baseAddress!
+                    let f = fwd.baseAddress!, p = position.baseAddress!, t = within.baseAddress!
                     let lastRow = f + (n - 1) * w
                     for y in 0..<l where lastRow[p[y]] + moves.end[p[y]] > total {
                         total = lastRow[p[y]] + moves.end[p[y]]
@@ -163,23 +173,31 @@ struct ViterbiDecoder {
                     path[n - 1] = arg
                     var i = n - 1
                     while i > 0 {
-                        let y = path[i], previous = f + (i - 1) * w
+                        let py = p[path[i]], previous = f + (i - 1) * w
                         var top = Self.impossible, argument = 0
-                        func consider(_ x: Int) {
-                            let score = previous[p[x]] + scores[x * l + y]
-                            if score > top { top = score; argument = x }
-                        }
-                        if let part = labels.part(of: y), part == .inside || part == .last {
-                            let type = (y - 1) / 4
-                            consider(labels.label(type: type, part: .begin))
-                            consider(labels.label(type: type, part: .inside))
+                        if py < moves.unit {
+                            // I-X or L-X: from B-X, then I-X (the label numbers of type X's B and I).
+                            let isLast = py >= moves.last, type = isLast ? py - moves.last : py - moves.inside
+                            let fromBegin = previous[moves.begin + type] + t[(isLast ? 2 * q4 : 0) + type]
+                            let fromInside = previous[moves.inside + type] + t[(isLast ? 3 * q4 : q4) + type]
+                            if fromBegin > top { top = fromBegin; argument = 1 + 4 * type }
+                            if fromInside > top { argument = 2 + 4 * type }
                         } else {
-                            for x in closed { consider(x) }
+                            // O, B-* or U-*: from every closed label, down the target's column of scores.
+                            var column = into.baseAddress! + (py - moves.unit), best = -1
+                            for k in 0..<closed.count {
+                                let score = previous[closedPositions[k]] + column[0]
+                                if score > top { top = score; best = k }
+                                column += moves.regionWidth
+                            }
+                            if best >= 0 { argument = closed[best] }
                         }
                         path[i - 1] = argument
                         i -= 1
                     }
                 }
+            }
+            }
             }
             }
             }

@@ -8,7 +8,9 @@
 ///
 /// so the opening targets {U, O, B} and the closed sources {L, U, O} are each one contiguous
 /// region of 2Q + 1 quads, and the I/L moves are whole quads of the same types.
-struct ViterbiMoves: Sendable {
+///
+/// A class, immutable: a decoder holds it with one reference (new scores, new instance).
+final class ViterbiMoves: Sendable {
     let typeCount: Int
     /// Quads of types: `ceil(T / 4)`.
     let quads: Int
@@ -30,16 +32,17 @@ struct ViterbiMoves: Sendable {
     let closedPositions: [Int]
     let openingPositions: [Int]
     /// `closed.count` rows over the opening-target region: `score(closed[k], target)`.
-    private(set) var intoOpening: [Float]
+    let intoOpening: [Float]
     /// `opening.count` rows over the closed-source region: `score(source, opening[k])`.
-    private(set) var outOfClosed: [Float]
+    let outOfClosed: [Float]
     /// Four rows of Q quads, by type: B→I, I→I, B→L, I→L.
-    private(set) var within: [Float]
+    let within: [Float]
     /// Row of scores added at the first token (0 where a sentence may start) and at the last.
     let start: [Float]
     let end: [Float]
 
-    init(labels: LabelSet) {
+    /// The moves of `labels` scored by `scores` (`L × L`, from-major).
+    init(labels: LabelSet, scores: [Float]) {
         let t = labels.types.count
         typeCount = t
         quads = (t + 3) / 4
@@ -69,21 +72,17 @@ struct ViterbiMoves: Sendable {
         for y in closed { end[position[y]] = 0 }
         self.start = start
         self.end = end
-        intoOpening = [Float](repeating: ViterbiDecoder.impossible, count: closed.count * regionWidth)
-        outOfClosed = [Float](repeating: ViterbiDecoder.impossible, count: opening.count * regionWidth)
-        within = [Float](repeating: ViterbiDecoder.impossible, count: 4 * q4)
-    }
-
-    /// Fills the move scores from `scores` (`L × L`, from-major).
-    mutating func setScores(_ scores: [Float], labels: LabelSet) {
-        let l = labels.count, q4 = 4 * quads
+        let l = labels.count, regionWidth = regionWidth, unit = unit, last = last
+        var intoOpening = [Float](repeating: ViterbiDecoder.impossible, count: closed.count * regionWidth)
+        var outOfClosed = [Float](repeating: ViterbiDecoder.impossible, count: opening.count * regionWidth)
+        var within = [Float](repeating: ViterbiDecoder.impossible, count: 4 * q4)
         for (k, x) in closed.enumerated() {
             for y in opening { intoOpening[k * regionWidth + position[y] - unit] = scores[x * l + y] }
         }
         for (k, z) in opening.enumerated() {
             for y in closed { outOfClosed[k * regionWidth + position[y] - last] = scores[y * l + z] }
         }
-        for type in 0..<typeCount {
+        for type in 0..<t {
             let b = labels.label(type: type, part: .begin), i = labels.label(type: type, part: .inside)
             let lastLabel = labels.label(type: type, part: .last)
             within[type] = scores[b * l + i]
@@ -91,5 +90,8 @@ struct ViterbiMoves: Sendable {
             within[2 * q4 + type] = scores[b * l + lastLabel]
             within[3 * q4 + type] = scores[i * l + lastLabel]
         }
+        self.intoOpening = intoOpening
+        self.outOfClosed = outOfClosed
+        self.within = within
     }
 }
