@@ -6,22 +6,22 @@ extension Extractor {
         let tokens = text.tokens
         var range = span
         var label = label
-        while !range.isEmpty, Self.isTrailingJunk(tokens[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+        while !range.isEmpty, Self.isTrailingJunk(range.upperBound - 1, in: text) { range = range.lowerBound..<(range.upperBound - 1) }
         while !range.isEmpty, tokens[range.lowerBound].kind == .punctuation { range = (range.lowerBound + 1)..<range.upperBound }
         // A web or mail address is not a name, whatever the model made of it.
         guard !range.isEmpty, !tokens[range].contains(where: { $0.kind == .url || $0.kind == .email }) else { return nil }
         if label == "PER",
             let cut = range.last(where: { i in
-                i < range.upperBound - 1 && Self.roleConnectors.contains(String(tokens[i].text))
+                i < range.upperBound - 1 && Self.roleConnectors.contains(text.string(ofToken: i))
             })
         {
             range = (cut + 1)..<range.upperBound  // "Secretary of Defense Lloyd Austin": the role ends at "of"
         }
         var rest = range
-        while rest.count > 1, Self.isTitle(tokens[rest.lowerBound].text) { rest = (rest.lowerBound + 1)..<rest.upperBound }
+        while rest.count > 1, Self.isTitle(text.string(ofToken: rest.lowerBound)) { rest = (rest.lowerBound + 1)..<rest.upperBound }
         if label == "PER" {
             range = rest
-        } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(String(tokens[rest.lowerBound - 1].text)),
+        } else if rest != range, (2...3).contains(rest.count), Self.roles.contains(text.string(ofToken: rest.lowerBound - 1)),
             looksLikePersonName(rest, in: text)
         {
             range = rest
@@ -32,9 +32,8 @@ extension Extractor {
 
     /// Capitalized words ending in neither an organization nor a place word, and no known place or name.
     private func looksLikePersonName(_ range: Range<Int>, in text: TokenizedText) -> Bool {
-        let words = text.tokens[range]
-        guard words.allSatisfy({ $0.kind == .word && ($0.text.first?.isUppercase ?? false) }) else { return false }
-        let last = String(words.last!.text)
+        guard range.allSatisfy({ text.tokens[$0].kind == .word && text.startsUppercase(token: $0) }) else { return false }
+        let last = text.string(ofToken: range.upperBound - 1)
         let name = text.slice(range)
         return !Self.organizationHeads.contains(last) && !Self.placeHeads.contains(last) && !gazetteer.isGeopolitical(name)
             && builtInNames.entry(named: name) == nil
@@ -76,7 +75,7 @@ extension Extractor {
     /// The hand-made alias table decides the type of the names it lists ("Kremlin" is ORG,
     /// "Donbas" LOC); the gazetteer's countries and demonyms only within the recognizer's class.
     func typedCandidate(_ m: RecognizedMention, in text: TokenizedText) -> Candidate {
-        let last = String(text.tokens[m.tokens.upperBound - 1].text)
+        let last = text.string(ofToken: m.tokens.upperBound - 1)
         var type: EntityType
         var canonical: String?
         // A name in capitals ("WASHINGTON" in a dateline) is looked up as it is, then in title case.
@@ -126,16 +125,16 @@ extension Extractor {
     }
 
     /// A title or role, also hyphenated from titles ("Lieutenant-Colonel", "Vice-President").
-    static func isTitle(_ word: Substring) -> Bool {
-        if titles.contains(String(word)) { return true }
+    static func isTitle(_ word: String) -> Bool {
+        if titles.contains(word) { return true }
         guard word.utf8.contains(UInt8(ascii: "-")) else { return false }
         return word.split(separator: "-").allSatisfy { titles.contains(String($0)) }
     }
 
     /// Possessive endings and punctuation are never part of a name.
-    private static func isTrailingJunk(_ token: Token) -> Bool {
-        if token.kind == .punctuation { return true }
-        let t = token.text
+    private static func isTrailingJunk(_ i: Int, in text: TokenizedText) -> Bool {
+        if text.tokens[i].kind == .punctuation { return true }
+        let t = text.string(ofToken: i)
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"
     }
 }
