@@ -9,6 +9,7 @@ struct EntityGrouper {
         // Groups as indices: keys in order of first mention, each mention's group and type.
         var keys: [GroupKey] = []
         var groupByKey: [GroupKey: Int] = [:]
+        groupByKey.reserveCapacity(candidates.count)
         var mentions: [Mention] = []
         var types: [EntityType] = []
         var groupOf: [Int] = []
