@@ -16,6 +16,9 @@ struct DocumentTagger {
     private var decoders: [ViterbiDecoder]
     private var emissions: [Float] = []
     private var accumulator: [Int32]
+    /// With two stages, token t's second-stage sums before the first stage's evidence (lanes
+    /// per token, from `scoreContext`); else one spare accumulator.
+    private var partials: [Int32] = []
     private var evidenceKeys: [UInt64] = []
 
     private var analyzed = AnalyzedDocument([])
@@ -126,68 +129,173 @@ struct DocumentTagger {
         }
     }
 
-    /// Fills the emission scores of sentence `s` (not empty) at `stage`.
+    /// Fills the emission scores of sentence `s` (not empty) at `stage`: stage 0 after
+    /// `prepare`, then stage 1 (with the first stage's labels) after stage 0 of every sentence.
     private mutating func score(_ s: Int, stage: Int, evidence: StageEvidence?) {
         let range = analyzed.range(of: s)
+        let needed = range.count * model.labels.count + LabelVector.lanes(model.labels.count)
+        if emissions.count < needed { emissions = [Float](repeating: 0, count: max(needed, 2 * emissions.count)) }
+        if let evidence, stage > 0 {
+            scoreEvidence(range, evidence)
+        } else {
+            scoreContext(range)
+        }
+    }
+
+    /// Stage 0's emissions of the tokens `range`; with a second stage, also its sums of
+    /// everything but the first stage's evidence, into `partials`: each context key is probed
+    /// once for both stages, and stage 1 only adds its evidence rows.
+    private mutating func scoreContext(_ range: Range<Int>) {
         let n = range.count, first = range.lowerBound
         let l = model.labels.count, parts = WordScoreCache.parts, lanes = LabelVector.lanes(l)
-        if emissions.count < n * l { emissions = [Float](repeating: 0, count: n * l) }
-        let weights = model.stages[stage], scale = weights.weightScale
-        let boundary = wordCache.boundaries[stage]
+        let second = model.stages.count > 1
+        let partialCount = second ? (first + n) * lanes : lanes
+        if partials.count < partialCount {
+            // Grown keeping the earlier sentences' sums: stage 1 reads them after the whole document.
+            partials.append(contentsOf: repeatElement(0, count: max(partialCount, 2 * partials.count) - partials.count))
+        }
+        var mostRows = 0
+        for t in range { mostRows = max(mostRows, keyStarts[t + 1] - keyStarts[t] + codeStarts[t + 1] - codeStarts[t]) }
+        let scale = model.stages[0].weightScale, last = model.stages.count - 1
+        let stage0 = model.stages[0], stage1 = model.stages[last]
+        let boundary0 = wordCache.boundaries[0], boundary1 = wordCache.boundaries[last]
         emissions.withUnsafeMutableBufferPointer { out in
-        wordCache.withVectors(stage: stage) { cached in
-            computed[stage].withUnsafeBufferPointer { computed in
-                keys.withUnsafeBufferPointer { keys in
-                codes.withUnsafeBufferPointer { codes in
-                codeStarts.withUnsafeBufferPointer { codeStarts in
-                wordOffsets.withUnsafeBufferPointer { wordOffsets in
-                weights.dense.offsets.withUnsafeBufferPointer { dense in
-                weights.table.paddedWeights.withUnsafeBufferPointer { rows in
-                    accumulator.withUnsafeMutableBufferPointer { sums in
-                        // Raw pointers: the indices come from `prepare`, checking them per token costs more than the adds.
-                        let sum = sums.baseAddress!, rowBase = rows.baseAddress!, denseBase = dense.baseAddress!
-                        let codeBase = codes.baseAddress!, codeStartBase = codeStarts.baseAddress!, wordOffsetBase = wordOffsets.baseAddress!
-                        func add(_ t: Int, _ part: FeatureExtractor.WordPart) {
-                            let offset = wordOffsetBase[t]
-                            let vector = offset >= 0
-                                ? cached + offset + part.rawValue * l
-                                : computed.baseAddress! + ((-1 - offset) * parts + part.rawValue) * l
-                            LabelVector.addLanes(vector, into: sum, lanes: lanes)
-                        }
-                        func addBoundary(_ part: FeatureExtractor.WordPart) {
-                            boundary.withUnsafeBufferPointer { LabelVector.addLanes($0.baseAddress! + part.rawValue * l, into: sum, lanes: lanes) }
-                        }
-                        for i in 0..<n {
-                            let t = first + i
-                            LabelVector.clear(sum, count: lanes)
-                            weights.table.accumulateLanes(UnsafeBufferPointer(rebasing: keys[keyStarts[t]..<keyStarts[t + 1]]), into: sum)
-                            var c = codeStartBase[t]
-                            let end = codeStartBase[t + 1]
-                            while c < end {
-                                let offset = Int(denseBase[Int(codeBase[c])])
-                                if offset >= 0 { LabelVector.addLanes(rowBase + offset, into: sum, lanes: lanes) }
-                                c &+= 1
-                            }
-                            if let evidence {
-                                evidenceKeys.removeAll(keepingCapacity: true)
-                                FeatureExtractor.evidenceKeys(i, count: n, info: analyzed.infos[t], evidence) { evidenceKeys.append($0) }
-                                evidenceKeys.withUnsafeBufferPointer { weights.table.accumulateLanes($0, into: sum) }
-                            }
-                            add(t, .itself)
-                            if i >= 1 { add(t - 1, .nextToken) } else { addBoundary(.nextToken) }
-                            if i >= 2 { add(t - 2, .tokenAfterNext) } else { addBoundary(.tokenAfterNext) }
-                            if i + 1 < n { add(t + 1, .previousToken) } else { addBoundary(.previousToken) }
-                            if i + 2 < n { add(t + 2, .tokenBeforePrevious) } else { addBoundary(.tokenBeforePrevious) }
-                            for y in 0..<l { out[i * l + y] = Float(sum[y]) * scale }
-                        }
+        partials.withUnsafeMutableBufferPointer { partialSums in
+        wordCache.withVectors(stage: 0) { cached0 in
+        wordCache.withVectors(stage: last) { cached1 in
+        computed[0].withUnsafeBufferPointer { computed0 in
+        computed[last].withUnsafeBufferPointer { computed1 in
+        keys.withUnsafeBufferPointer { keys in
+        keyStarts.withUnsafeBufferPointer { keyStarts in
+        codes.withUnsafeBufferPointer { codes in
+        codeStarts.withUnsafeBufferPointer { codeStarts in
+        wordOffsets.withUnsafeBufferPointer { wordOffsets in
+        stage0.dense.offsets.withUnsafeBufferPointer { dense0 in
+        stage1.dense.offsets.withUnsafeBufferPointer { dense1 in
+        stage0.table.paddedWeights.withUnsafeBufferPointer { rows0 in
+        stage1.table.paddedWeights.withUnsafeBufferPointer { rows1 in
+        boundary0.withUnsafeBufferPointer { boundary0 in
+        boundary1.withUnsafeBufferPointer { boundary1 in
+        model.sharedIndex.withSlots { slots, mask in
+        accumulator.withUnsafeMutableBufferPointer { sums in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * max(mostRows, 1)) { rowOffsets in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: 2 * parts) { vectors in
+            // Raw pointers: the indices come from `prepare`, checking them per token costs more than the adds.
+            let sum = sums.baseAddress!, keyBase = keys.baseAddress!, keyStartBase = keyStarts.baseAddress!
+            let codeBase = codes.baseAddress!, codeStartBase = codeStarts.baseAddress!, wordOffsetBase = wordOffsets.baseAddress!
+            let denseBase0 = dense0.baseAddress!, denseBase1 = dense1.baseAddress!
+            // Each token's rows (offsets in the stage's weights) and word vectors: stage 0's first, stage 1's after.
+            let offsets0 = rowOffsets.baseAddress!, offsets1 = offsets0 + max(mostRows, 1)
+            let vectors0 = vectors.baseAddress!, vectors1 = vectors0 + parts
+            @inline(__always) func wordVector(_ t: Int, _ part: Int, cached: UnsafePointer<Int32>, computed: UnsafePointer<Int32>) -> UnsafePointer<Int32> {
+                let offset = wordOffsetBase[t]
+                return offset >= 0 ? cached + offset + part * l : computed + ((-1 - offset) * parts + part) * l
+            }
+            for i in 0..<n {
+                let t = first + i
+                var count0 = 0, count1 = 0
+                var k = keyStartBase[t]
+                let keyEnd = keyStartBase[t + 1]
+                while k < keyEnd {
+                    let packed = SharedWeightIndex.offsets(of: keyBase[k], slots: slots, mask: mask)
+                    if packed != 0 {
+                        let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
+                        if offset0 != 0 { offsets0[count0] = offset0 - 1; count0 &+= 1 }
+                        if offset1 != 0 { offsets1[count1] = offset1 - 1; count1 &+= 1 }
+                    }
+                    k &+= 1
+                }
+                var c = codeStartBase[t]
+                let codeEnd = codeStartBase[t + 1]
+                while c < codeEnd {
+                    let code = Int(codeBase[c])
+                    let offset0 = Int(denseBase0[code]), offset1 = Int(denseBase1[code])
+                    if offset0 >= 0 { offsets0[count0] = offset0; count0 &+= 1 }
+                    if offset1 >= 0 { offsets1[count1] = offset1; count1 &+= 1 }
+                    c &+= 1
+                }
+                // Word vectors of the token and its neighbours (the sentence's edge where there are none).
+                @inline(__always) func setVectors(_ part: FeatureExtractor.WordPart, _ j: Int) {
+                    let p = part.rawValue
+                    if j >= 0 && j < n {
+                        vectors0[p] = wordVector(first + j, p, cached: cached0, computed: computed0.baseAddress!)
+                        vectors1[p] = wordVector(first + j, p, cached: cached1, computed: computed1.baseAddress!)
+                    } else {
+                        vectors0[p] = boundary0.baseAddress! + p * l
+                        vectors1[p] = boundary1.baseAddress! + p * l
                     }
                 }
-                }
-                }
-                }
-                }
+                setVectors(.itself, i)
+                setVectors(.nextToken, i - 1)
+                setVectors(.tokenAfterNext, i - 2)
+                setVectors(.previousToken, i + 1)
+                setVectors(.tokenBeforePrevious, i + 2)
+                LabelVector.sum(rows: rows0.baseAddress!, offsets: offsets0, rowCount: count0, vectors: vectors0, vectorCount: parts,
+                                lanes: lanes, into: sum)
+                LabelVector.convert(sum, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                if second {
+                    LabelVector.sum(rows: rows1.baseAddress!, offsets: offsets1, rowCount: count1, vectors: vectors1, vectorCount: parts,
+                                    lanes: lanes, into: partialSums.baseAddress! + t * lanes)
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// Stage 1's emissions of the tokens `range`: the sums `scoreContext` left in `partials` plus
+    /// the rows of the keys of the first stage's labels.
+    private mutating func scoreEvidence(_ range: Range<Int>, _ evidence: StageEvidence) {
+        let n = range.count, first = range.lowerBound
+        let l = model.labels.count, lanes = LabelVector.lanes(l), stage = model.stages.count - 1
+        let scale = model.stages[stage].weightScale, shift = UInt64(32 * stage)
+        // `FeatureExtractor.evidenceKeys` emits at most 3 + typeCount keys (label, context, a
+        // share per type, vote); more would be a change there that must be made here too.
+        let mostKeys = 3 + evidence.document.typeCount
+        emissions.withUnsafeMutableBufferPointer { out in
+        partials.withUnsafeBufferPointer { partialSums in
+        model.stages[stage].table.paddedWeights.withUnsafeBufferPointer { rows in
+        model.sharedIndex.withSlots { slots, mask in
+        accumulator.withUnsafeMutableBufferPointer { sums in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: mostKeys) { rowOffsets in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: 1) { partial in
+            let offsets = rowOffsets.baseAddress!
+            for i in 0..<n {
+                let t = first + i
+                var count = 0
+                FeatureExtractor.evidenceKeys(i, count: n, info: analyzed.infos[t], evidence) { key in
+                    let offset = Int(truncatingIfNeeded: SharedWeightIndex.offsets(of: key, slots: slots, mask: mask) >> shift & 0xFFFF_FFFF)
+                    precondition(count < mostKeys, "more evidence keys than FeatureExtractor.evidenceKeys emits")
+                    if offset != 0 { offsets[count] = offset - 1; count &+= 1 }
+                }
+                partial[0] = partialSums.baseAddress! + t * lanes
+                LabelVector.sum(rows: rows.baseAddress!, offsets: offsets, rowCount: count, vectors: partial.baseAddress!, vectorCount: 1,
+                                lanes: lanes, into: sums.baseAddress!)
+                LabelVector.convert(sums.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+            }
+        }
+        }
+        }
+        }
+        }
         }
         }
     }
@@ -231,18 +339,10 @@ struct DocumentTagger {
         let best = decode(n, stage: stage)
         // Margins need the backward pass only from the first entity token on.
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
-        let l = model.labels.count
-        emissions.withUnsafeBufferPointer {
-            decoders[stage].computeMaxMarginals(UnsafeBufferPointer(rebasing: $0[0..<(n * l)]), count: n, from: firstEntity)
-        }
-        let decoder = decoders[stage]
+        decoders[stage].computeMaxMarginals(count: n, from: firstEntity)
         var spans: [MarginSpan] = []
-        BILOUDecoder(labels: model.labels).decode(count: n, label: { decoder.path[$0] }) { range, type in
-            var rival = ViterbiDecoder.impossible
-            for i in range {
-                for y in 0..<l where y != decoder.path[i] { rival = max(rival, decoder.maxMarginal(i, y)) }
-            }
-            spans.append((range, type, best - rival))
+        BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
+            spans.append((range, type, best - decoders[stage].bestRival(over: range)))
         }
         return spans
     }

@@ -82,4 +82,53 @@ enum LabelVector {
             y += 1
         }
     }
+
+    /// `target[0..<lanes] = Float(sums[0..<lanes]) * scale`, `lanes` a multiple of `width`:
+    /// `target` must be writable that far (the lanes past the label count are meaningless).
+    @inline(__always)
+    static func convert(_ sums: UnsafePointer<Int32>, lanes: Int, scale: Float, into target: UnsafeMutablePointer<Float>) {
+        let source = UnsafeRawPointer(sums), destination = UnsafeMutableRawPointer(target)
+        var y = 0
+        repeat {
+            let value = SIMD8<Float>(source.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self)) * scale
+            destination.storeBytes(of: value, toByteOffset: 4 &* y, as: SIMD8<Float>.self)
+            y &+= 8
+        } while y < lanes
+    }
+
+    /// `target[0..<lanes] = Σ_k Int32(rows[offsets[k]...]) + Σ_k vectors[k][...]`, `lanes` a
+    /// multiple of `width`, every row and vector readable that far. Twenty-four lanes (four or
+    /// five entity types, the bundled model's four) are summed in registers.
+    @inline(__always)
+    static func sum(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
+                    vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int,
+                    lanes: Int, into target: UnsafeMutablePointer<Int32>) {
+        guard lanes == 24 else {
+            clear(target, count: lanes)
+            for k in 0..<rowCount { addLanes(rows + offsets[k], into: target, lanes: lanes) }
+            for k in 0..<vectorCount { addLanes(vectors[k], into: target, lanes: lanes) }
+            return
+        }
+        var a = SIMD8<Int32>(), b = a, c = a
+        var k = 0
+        while k < rowCount {
+            let row = UnsafeRawPointer(rows + offsets[k])
+            a &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(as: SIMD8<Int16>.self))
+            b &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 16, as: SIMD8<Int16>.self))
+            c &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int16>.self))
+            k &+= 1
+        }
+        k = 0
+        while k < vectorCount {
+            let vector = UnsafeRawPointer(vectors[k])
+            a &+= vector.loadUnaligned(as: SIMD8<Int32>.self)
+            b &+= vector.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self)
+            c &+= vector.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int32>.self)
+            k &+= 1
+        }
+        let destination = UnsafeMutableRawPointer(target)
+        destination.storeBytes(of: a, as: SIMD8<Int32>.self)
+        destination.storeBytes(of: b, toByteOffset: 32, as: SIMD8<Int32>.self)
+        destination.storeBytes(of: c, toByteOffset: 64, as: SIMD8<Int32>.self)
+    }
 }

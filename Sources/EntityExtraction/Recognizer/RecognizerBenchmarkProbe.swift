@@ -31,7 +31,7 @@
     public mutating func decode(_ emissions: [Float], tokens: Int, marginals: Bool) -> Float {
         emissions.withUnsafeBufferPointer { scores in
             let best = decoder.decode(scores, count: tokens)
-            if marginals { decoder.computeMaxMarginals(scores, count: tokens) }
+            if marginals { decoder.computeMaxMarginals(count: tokens) }
             return best
         }
     }

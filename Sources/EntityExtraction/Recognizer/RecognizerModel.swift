@@ -12,6 +12,8 @@ struct RecognizerModel: Sendable {
     let lexicon: WordLexicon
     /// Summed string-only weights of the frequent words, for every stage (built on first use).
     let wordCache: LazyWordScoreCache
+    /// Every stage's feature keys in one index: a context key is probed once for both stages.
+    let sharedIndex: SharedWeightIndex
     /// One per stage, built once: a tagger copies them (their buffers are its own).
     let decoders: [ViterbiDecoder]
 
@@ -24,6 +26,7 @@ struct RecognizerModel: Sendable {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, labelCount: labels.count)
+        sharedIndex = SharedWeightIndex(stages: stages)
         decoders = stages.map { ViterbiDecoder(labels: labels, transitions: $0.transitions) }
     }
 

@@ -1,46 +1,41 @@
 /// First-order Viterbi over BILOU labels with hard well-formedness constraints, plus
 /// max-marginals for span confidences. Buffers are reused across sentences.
 ///
-/// Only allowed moves are visited (BILOU leaves 97 of the 289 pairs over four types), in the
-/// dense blocks of `ViterbiMoves`. The forward pass keeps no back-pointers: the backtrace
-/// recomputes the few best moves it needs. Scores are added in the same order as the plain
-/// recurrences, so results are bit-identical to them.
+/// Specialised to BILOU's two kinds of move (`ViterbiMoves`): per token, the opening labels'
+/// scores are a few SIMD4 maxima over the closed labels, and the I/L labels' scores one
+/// SIMD4 step per four types. The forward pass keeps no back-pointers: the backtrace
+/// recomputes the few best moves it needs. Every score is added in the same order, and every
+/// maximum taken over the same predecessors in the same order (ascending, strict `>`, from
+/// `impossible`), as the plain recurrences, so scores and paths are bit-identical to them.
 struct ViterbiDecoder {
     static let impossible: Float = -1e30
 
     let labelCount: Int
-    /// Blocks of labels sharing their allowed predecessors (members = targets).
-    private var into: ViterbiMoves
-    /// Blocks of labels sharing their allowed successors (members = sources).
-    private var outOf: ViterbiMoves
-    private let startScores: [Float]
-    private let endScores: [Float]
+    private let labels: LabelSet
+    private var moves: ViterbiMoves
+    /// Per token, `moves.width` floats each (part-major rows).
+    private var emissions: [Float] = []
     private var forward: [Float] = []
     private var backward: [Float] = []
     /// Best label per token after `decode`.
     private(set) var path: [Int] = []
 
     init(labels: LabelSet, transitions: [Float]) {
-        let count = labels.count
-        labelCount = count
-        into = ViterbiMoves(labelCount: count) { y in (0..<count).filter { labels.allows($0, y) } }
-        outOf = ViterbiMoves(labelCount: count) { y in (0..<count).filter { labels.allows(y, $0) } }
-        startScores = (0..<count).map { labels.allowsStart($0) ? 0 : Self.impossible }
-        endScores = (0..<count).map { labels.allowsEnd($0) ? 0 : Self.impossible }
-        setTransitions(transitions)
+        labelCount = labels.count
+        self.labels = labels
+        moves = ViterbiMoves(labels: labels, scores: transitions)
     }
 
     /// Replaces the transition scores (`L × L`, from-major; training changes them after every update).
     mutating func setTransitions(_ scores: [Float]) {
-        let l = labelCount
-        into.setScores { x, y in scores[x * l + y] }
-        outOf.setScores { z, y in scores[y * l + z] }
+        moves = ViterbiMoves(labels: labels, scores: scores)
     }
 
     private mutating func reserve(_ n: Int) {
         if path.count < n {
-            forward = [Float](repeating: 0, count: n * labelCount)
-            backward = [Float](repeating: 0, count: n * labelCount)
+            emissions = [Float](repeating: 0, count: n * moves.width)
+            forward = [Float](repeating: 0, count: n * moves.width)
+            backward = [Float](repeating: 0, count: n * moves.width)
             path = [Int](repeating: 0, count: n)
         }
     }
@@ -48,126 +43,203 @@ struct ViterbiDecoder {
     /// Finds the best labels for `n` tokens with emission scores `emissions[i * L + y]`;
     /// returns the path's score. The labels are in `path[0..<n]`.
     @discardableResult
-    mutating func decode(_ emissions: UnsafeBufferPointer<Float>, count n: Int) -> Float {
+    mutating func decode(_ scores: UnsafeBufferPointer<Float>, count n: Int) -> Float {
         guard n > 0 else { return 0 }
         reserve(n)
-        let l = labelCount
-        var total: Float = Self.impossible
-        forward.withUnsafeMutableBufferPointer { fwd in
-            let chunks = into.chunks
-            Self.withBlocks(into) { members, memberStarts, others, otherStarts, scores, scoreStarts in
-                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 1) { buffer in
-                    // One SIMD8 of best scores, read back lane by lane.
-                    let lanes = UnsafeMutableRawPointer(buffer.baseAddress!)
-                    let e = emissions.baseAddress!, f = fwd.baseAddress!
-                    for y in 0..<l { f[y] = startScores[y] + e[y] }
+        let l = labelCount, w = moves.width, q4 = 4 * moves.quads
+        let moves = moves
+        emissions.withUnsafeMutableBufferPointer { em in
+            forward.withUnsafeMutableBufferPointer { fwd in
+                moves.position.withUnsafeBufferPointer { position in
+                moves.within.withUnsafeBufferPointer { within in
+                moves.intoOpening.withUnsafeBufferPointer { into in
+                moves.closedPositions.withUnsafeBufferPointer { closed in
+                    let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
+                    let t = within.baseAddress!
+                    // Part-major emission rows (pads stay 0: their moves are impossible anyway): four
+                    // types' B, I, L, U scores per 4×4 transpose, the types of a last partial quad one by one.
+                    let fullQuads = moves.typeCount / 4
+                    for i in 0..<n {
+                        let row = e + i * w, labelRow = source + i * l
+                        row[moves.outside] = labelRow[0]
+                        var q = 0
+                        while q < fullQuads {
+                            let types = labelRow + 1 + 16 * q
+                            let t0 = SIMD4.load(types), t1 = SIMD4.load(types + 4), t2 = SIMD4.load(types + 8), t3 = SIMD4.load(types + 12)
+                            SIMD4(t0[0], t1[0], t2[0], t3[0]).store(row + moves.begin + 4 * q)
+                            SIMD4(t0[1], t1[1], t2[1], t3[1]).store(row + moves.inside + 4 * q)
+                            SIMD4(t0[2], t1[2], t2[2], t3[2]).store(row + moves.last + 4 * q)
+                            SIMD4(t0[3], t1[3], t2[3], t3[3]).store(row + moves.unit + 4 * q)
+                            q += 1
+                        }
+                        for y in (1 + 16 * fullQuads)..<l { row[p[y]] = labelRow[y] }
+                    }
+                    moves.start.withUnsafeBufferPointer { start in
+                        for v in 0..<w { f[v] = start[v] + e[v] }
+                    }
                     var i = 1
                     while i < n {
-                        let row = f + i * l, previous = row - l, rowEmissions = e + i * l
-                        for b in 0..<(memberStarts.count - 1) {
-                            let first = memberStarts[b], count = memberStarts[b + 1] - first, stride = 8 * chunks[b]
-                            for c in 0..<chunks[b] {
-                                var best = SIMD8<Float>(repeating: Self.impossible)
-                                var block = UnsafeRawPointer(scores + scoreStarts[b] + 8 * c)
-                                for o in otherStarts[b]..<otherStarts[b + 1] {
-                                    let candidate = SIMD8<Float>(repeating: previous[others[o]]) + block.loadUnaligned(as: SIMD8<Float>.self)
-                                    best.replace(with: candidate, where: candidate .> best)
-                                    block += 4 * stride
-                                }
-                                lanes.storeBytes(of: best, as: SIMD8<Float>.self)
-                                let lane = lanes.assumingMemoryBound(to: Float.self), base = first &+ 8 &* c
-                                for m in 0..<Swift.min(8, count &- 8 &* c) {
-                                    let y = members[base &+ m]
-                                    row[y] = lane[m] + rowEmissions[y]
-                                }
-                            }
+                        let previous = f + (i - 1) * w, row = f + i * w, rowEmissions = e + i * w
+                        // I-X and L-X from B-X and I-X, four types per step.
+                        var q = 0
+                        while q < q4 {
+                            let b = SIMD4.load(previous + moves.begin + q), inside = SIMD4.load(previous + moves.inside + q)
+                            var toInside = SIMD4<Float>(repeating: Self.impossible), toLast = toInside
+                            toInside.keepGreater(b + SIMD4.load(t + q))
+                            toInside.keepGreater(inside + SIMD4.load(t + q4 + q))
+                            toLast.keepGreater(b + SIMD4.load(t + 2 * q4 + q))
+                            toLast.keepGreater(inside + SIMD4.load(t + 3 * q4 + q))
+                            (toInside + SIMD4.load(rowEmissions + moves.inside + q)).store(row + moves.inside + q)
+                            (toLast + SIMD4.load(rowEmissions + moves.last + q)).store(row + moves.last + q)
+                            q += 4
                         }
+                        // O, B-* and U-* from every closed label.
+                        Self.maxPlus(into.baseAddress!, sources: closed, values: previous, width: moves.regionWidth,
+                                     into: row + moves.unit, adding: rowEmissions + moves.unit, plus: nil)
                         i += 1
                     }
-                    var arg = 0
-                    let last = f + (n - 1) * l
-                    for y in 0..<l where last[y] + endScores[y] > total {
-                        total = last[y] + endScores[y]
+                }
+                }
+                }
+                }
+            }
+        }
+        return backtrace(n)
+    }
+
+    /// `target[v] = max_k(scores[k][v] + value_k) + added[v]` over the region, with
+    /// `value_k = values[sources[k]]`, or `(scores[k][v] + values[sources[k]]) + plus[sources[k]]`
+    /// when `plus` is given; each maximum from `impossible`, over ascending k, strict `>`.
+    @inline(__always)
+    private static func maxPlus(
+        _ scores: UnsafePointer<Float>, sources: UnsafeBufferPointer<Int>, values: UnsafePointer<Float>, width: Int,
+        into target: UnsafeMutablePointer<Float>, adding added: UnsafePointer<Float>?, plus: UnsafePointer<Float>?
+    ) {
+        @inline(__always) func candidate(_ row: UnsafePointer<Float>, _ k: Int) -> SIMD4<Float> {
+            let s = sources[k]
+            if let plus { return (SIMD4.load(row) + SIMD4(repeating: values[s])) + SIMD4(repeating: plus[s]) }
+            return SIMD4(repeating: values[s]) + SIMD4.load(row)
+        }
+        @inline(__always) func finish(_ best: SIMD4<Float>, _ v: Int) {
+            if let added { (best + SIMD4.load(added + v)).store(target + v) } else { best.store(target + v) }
+        }
+        if width == 12 {
+            // Up to four types (one quad): the three SIMD4 maxima stay in registers.
+            var a = SIMD4<Float>(repeating: impossible), b = a, c = a
+            var row = scores
+            for k in 0..<sources.count {
+                a.keepGreater(candidate(row, k))
+                b.keepGreater(candidate(row + 4, k))
+                c.keepGreater(candidate(row + 8, k))
+                row += 12
+            }
+            finish(a, 0)
+            finish(b, 4)
+            finish(c, 8)
+            return
+        }
+        var v = 0
+        while v < width {
+            var best = SIMD4<Float>(repeating: impossible)
+            var row = scores + v
+            for k in 0..<sources.count {
+                best.keepGreater(candidate(row, k))
+                row += width
+            }
+            finish(best, v)
+            v += 4
+        }
+    }
+
+    /// The best end label and the path back from it: each token's first predecessor
+    /// (ascending) with the best score, as a forward pass keeping back-pointers with a strict
+    /// `>` would have recorded. Returns the path's score.
+    private mutating func backtrace(_ n: Int) -> Float {
+        let l = labelCount, w = moves.width, q4 = 4 * moves.quads, moves = moves
+        var total = Self.impossible, arg = 0
+        path.withUnsafeMutableBufferPointer { path in
+            forward.withUnsafeBufferPointer { fwd in
+            moves.position.withUnsafeBufferPointer { position in
+            moves.within.withUnsafeBufferPointer { within in
+            moves.intoOpening.withUnsafeBufferPointer { into in
+            moves.closedPositions.withUnsafeBufferPointer { closedPositions in
+                moves.closed.withUnsafeBufferPointer { closed in
+                    let f = fwd.baseAddress!, p = position.baseAddress!, t = within.baseAddress!
+                    let lastRow = f + (n - 1) * w
+                    for y in 0..<l where lastRow[p[y]] + moves.end[p[y]] > total {
+                        total = lastRow[p[y]] + moves.end[p[y]]
                         arg = y
                     }
-                    // The backtrace: the first predecessor (ascending) with the best score, as a
-                    // forward pass keeping back-pointers with a strict `>` would have recorded.
                     path[n - 1] = arg
-                    i = n - 1
+                    var i = n - 1
                     while i > 0 {
-                        let y = path[i], previous = f + (i - 1) * l
-                        let b = into.blockOf[y], count = 8 * into.chunks[b]
-                        var block = scores + scoreStarts[b] + into.positionOf[y]
+                        let py = p[path[i]], previous = f + (i - 1) * w
                         var top = Self.impossible, argument = 0
-                        for o in otherStarts[b]..<otherStarts[b + 1] {
-                            let score = previous[others[o]] + block[0]
-                            if score > top { top = score; argument = others[o] }
-                            block += count
+                        if py < moves.unit {
+                            // I-X or L-X: from B-X, then I-X (the label numbers of type X's B and I).
+                            let isLast = py >= moves.last, type = isLast ? py - moves.last : py - moves.inside
+                            let fromBegin = previous[moves.begin + type] + t[(isLast ? 2 * q4 : 0) + type]
+                            let fromInside = previous[moves.inside + type] + t[(isLast ? 3 * q4 : q4) + type]
+                            if fromBegin > top { top = fromBegin; argument = 1 + 4 * type }
+                            if fromInside > top { argument = 2 + 4 * type }
+                        } else {
+                            // O, B-* or U-*: from every closed label, down the target's column of scores.
+                            var column = into.baseAddress! + (py - moves.unit), best = -1
+                            for k in 0..<closed.count {
+                                let score = previous[closedPositions[k]] + column[0]
+                                if score > top { top = score; best = k }
+                                column += moves.regionWidth
+                            }
+                            if best >= 0 { argument = closed[best] }
                         }
                         path[i - 1] = argument
                         i -= 1
                     }
                 }
             }
+            }
+            }
+            }
+            }
         }
         return total
     }
 
-    /// Fills the backward max-product table after `decode` for tokens `first..<n`, so that
-    /// `maxMarginal(i, y)` is the best score of any path through label `y` at token `i >= first`.
-    mutating func computeMaxMarginals(_ emissions: UnsafeBufferPointer<Float>, count n: Int, from first: Int = 0) {
+    /// Fills the backward max-product table after `decode` (over the emissions it read) for
+    /// tokens `first..<n`, so that `maxMarginal(i, y)` is the best score of any path through
+    /// label `y` at token `i >= first`.
+    mutating func computeMaxMarginals(count n: Int, from first: Int = 0) {
         guard n > 0 else { return }
-        let l = labelCount
-        backward.withUnsafeMutableBufferPointer { bwd in
-            let chunks = outOf.chunks
-            Self.withBlocks(outOf) { members, memberStarts, others, otherStarts, scores, scoreStarts in
-                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 1) { buffer in
-                    // One SIMD8 of best scores, read back lane by lane.
-                    let lanes = UnsafeMutableRawPointer(buffer.baseAddress!)
-                    let e = emissions.baseAddress!, bw = bwd.baseAddress!
-                    let last = bw + (n - 1) * l
-                    for y in 0..<l { last[y] = endScores[y] }
-                    var i = n - 2
-                    while i >= first {
-                        let row = bw + i * l, next = row + l, nextEmissions = e + (i + 1) * l
-                        for b in 0..<(memberStarts.count - 1) {
-                            let start = memberStarts[b], count = memberStarts[b + 1] - start, stride = 8 * chunks[b]
-                            for c in 0..<chunks[b] {
-                                var best = SIMD8<Float>(repeating: Self.impossible)
-                                var block = UnsafeRawPointer(scores + scoreStarts[b] + 8 * c)
-                                for o in otherStarts[b]..<otherStarts[b + 1] {
-                                    let z = others[o]
-                                    let candidate = block.loadUnaligned(as: SIMD8<Float>.self) + SIMD8(repeating: nextEmissions[z])
-                                        + SIMD8(repeating: next[z])
-                                    best.replace(with: candidate, where: candidate .> best)
-                                    block += 4 * stride
-                                }
-                                lanes.storeBytes(of: best, as: SIMD8<Float>.self)
-                                let lane = lanes.assumingMemoryBound(to: Float.self), base = start &+ 8 &* c
-                                for m in 0..<Swift.min(8, count &- 8 &* c) { row[members[base &+ m]] = lane[m] }
+        let w = moves.width, q4 = 4 * moves.quads
+        let moves = moves
+        emissions.withUnsafeBufferPointer { em in
+            backward.withUnsafeMutableBufferPointer { bwd in
+                moves.within.withUnsafeBufferPointer { within in
+                    moves.outOfClosed.withUnsafeBufferPointer { outOf in
+                        moves.openingPositions.withUnsafeBufferPointer { opening in
+                            let e = em.baseAddress!, bw = bwd.baseAddress!, t = within.baseAddress!
+                            moves.end.withUnsafeBufferPointer { end in
+                                for v in 0..<w { bw[(n - 1) * w + v] = end[v] }
                             }
-                        }
-                        i -= 1
-                    }
-                }
-            }
-        }
-    }
-
-    /// Runs `body` with raw pointers to the blocks' arrays (no bounds checks in the recurrences).
-    @inline(__always)
-    private static func withBlocks<R>(
-        _ moves: ViterbiMoves,
-        _ body: (UnsafePointer<Int>, UnsafeBufferPointer<Int>, UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Float>, UnsafePointer<Int>) -> R
-    ) -> R {
-        moves.members.withUnsafeBufferPointer { members in
-            moves.memberStarts.withUnsafeBufferPointer { memberStarts in
-                moves.others.withUnsafeBufferPointer { others in
-                    moves.otherStarts.withUnsafeBufferPointer { otherStarts in
-                        moves.scores.withUnsafeBufferPointer { scores in
-                            moves.scoreStarts.withUnsafeBufferPointer { scoreStarts in
-                                body(members.baseAddress!, memberStarts, others.baseAddress!, otherStarts.baseAddress!,
-                                     scores.baseAddress!, scoreStarts.baseAddress!)
+                            var i = n - 2
+                            while i >= first {
+                                let row = bw + i * w, next = row + w, nextEmissions = e + (i + 1) * w
+                                var q = 0
+                                while q < q4 {
+                                    let eI = SIMD4.load(nextEmissions + moves.inside + q), bI = SIMD4.load(next + moves.inside + q)
+                                    let eL = SIMD4.load(nextEmissions + moves.last + q), bL = SIMD4.load(next + moves.last + q)
+                                    var fromBegin = SIMD4<Float>(repeating: Self.impossible), fromInside = fromBegin
+                                    fromBegin.keepGreater((SIMD4.load(t + q) + eI) + bI)
+                                    fromBegin.keepGreater((SIMD4.load(t + 2 * q4 + q) + eL) + bL)
+                                    fromInside.keepGreater((SIMD4.load(t + q4 + q) + eI) + bI)
+                                    fromInside.keepGreater((SIMD4.load(t + 3 * q4 + q) + eL) + bL)
+                                    fromBegin.store(row + moves.begin + q)
+                                    fromInside.store(row + moves.inside + q)
+                                    q += 4
+                                }
+                                Self.maxPlus(outOf.baseAddress!, sources: opening, values: nextEmissions, width: moves.regionWidth,
+                                             into: row + moves.last, adding: nil, plus: next)
+                                i -= 1
                             }
                         }
                     }
@@ -179,6 +251,48 @@ struct ViterbiDecoder {
     /// Best score of a path through label `y` at token `i` (after `computeMaxMarginals`).
     @inline(__always)
     func maxMarginal(_ i: Int, _ y: Int) -> Float {
-        forward[i * labelCount + y] + backward[i * labelCount + y]
+        let v = i * moves.width + moves.position[y]
+        return forward[v] + backward[v]
+    }
+
+    /// The best score of any path that labels a token of `range` other than `path` does
+    /// (after `computeMaxMarginals` from `range.lowerBound` or earlier).
+    func bestRival(over range: Range<Int>) -> Float {
+        var rival = Self.impossible
+        forward.withUnsafeBufferPointer { f in
+            backward.withUnsafeBufferPointer { b in
+                moves.position.withUnsafeBufferPointer { p in
+                    for i in range {
+                        let base = i * moves.width, own = path[i]
+                        for y in 0..<labelCount where y != own { rival = max(rival, f[base + p[y]] + b[base + p[y]]) }
+                    }
+                }
+            }
+        }
+        return rival
+    }
+}
+
+extension SIMD4 where Scalar == Float {
+    @inline(__always)
+    fileprivate static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    fileprivate static func load(_ pointer: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    fileprivate func store(_ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
+    }
+
+    /// Lane by lane, takes `candidate` where it is strictly greater: a running maximum that
+    /// keeps the earliest of equal scores.
+    @inline(__always)
+    fileprivate mutating func keepGreater(_ candidate: SIMD4<Float>) {
+        replace(with: candidate, where: candidate .> self)
     }
 }

@@ -1,73 +1,97 @@
-/// The allowed label moves grouped into dense blocks: labels with the same allowed
-/// predecessors (or successors) share one block, so the decoder's inner loops run over small
-/// contiguous score rows with no per-move indirection.
+/// The transition scores of the BILOU moves laid out for the decoder's SIMD4 steps.
 ///
-/// BILOU over T types gives T + 1 blocks each way: {O, B-*, U-*} reached from the 2T + 1 closed
-/// labels {O, L-*, U-*}, and per type {I-X, L-X} reached from {B-X, I-X}.
-struct ViterbiMoves: Sendable {
-    /// The labels of block b: `members[memberStarts[b]..<memberStarts[b + 1]]`.
-    let members: [Int]
-    let memberStarts: [Int]
-    /// What every member of block b may move from (or to), ascending: `others[otherStarts[b]..<otherStarts[b + 1]]`.
-    let others: [Int]
-    let otherStarts: [Int]
-    /// Block b's move scores, other-major, each other's row padded to whole SIMD8 chunks with
-    /// `ViterbiDecoder.impossible`: `scores[scoreStarts[b] + o * 8 * chunks[b] + m]` scores other o
-    /// with member m.
-    private(set) var scores: [Float]
-    let scoreStarts: [Int]
-    /// SIMD8 chunks per row of block b.
-    let chunks: [Int]
-    /// Block of each label and the label's position among the block's members.
-    let blockOf: [Int]
-    let positionOf: [Int]
+/// BILOU over T types allows two kinds of move: a closed label {O, L-*, U-*} moves to an
+/// opening one {O, B-*, U-*}, and B-X or I-X moves to I-X or L-X. The decoder keeps every
+/// token's scores part-major, four types per SIMD4 ("quads", pads scored `impossible`):
+///
+///     [I: Q quads][L: Q][U: Q][O, 3 pads][B: Q]     (W = 4 (4Q + 1) floats)
+///
+/// so the opening targets {U, O, B} and the closed sources {L, U, O} are each one contiguous
+/// region of 2Q + 1 quads, and the I/L moves are whole quads of the same types.
+///
+/// A class, immutable: a decoder holds it with one reference (new scores, new instance).
+final class ViterbiMoves: Sendable {
+    let typeCount: Int
+    /// Quads of types: `ceil(T / 4)`.
+    let quads: Int
+    /// Floats per token row.
+    let width: Int
+    /// Where each part's quads start in a row.
+    let inside: Int, last: Int, unit: Int, outside: Int, begin: Int
+    /// Floats in the opening-target region (starts at `unit`) and in the closed-source region
+    /// (starts at `last`): `4 (2Q + 1)` each.
+    let regionWidth: Int
+    /// Row position of every label.
+    let position: [Int]
+    /// The closed labels {O, L-*, U-*} ascending: every opening label's predecessors, in the
+    /// order ties are broken.
+    let closed: [Int]
+    /// The opening labels {O, B-*, U-*} ascending: every closed label's successors.
+    let opening: [Int]
+    /// Row positions of `closed` and `opening`.
+    let closedPositions: [Int]
+    let openingPositions: [Int]
+    /// `closed.count` rows over the opening-target region: `score(closed[k], target)`.
+    let intoOpening: [Float]
+    /// `opening.count` rows over the closed-source region: `score(source, opening[k])`.
+    let outOfClosed: [Float]
+    /// Four rows of Q quads, by type: B→I, I→I, B→L, I→L.
+    let within: [Float]
+    /// Row of scores added at the first token (0 where a sentence may start) and at the last.
+    let start: [Float]
+    let end: [Float]
 
-    var blockCount: Int { memberStarts.count - 1 }
-
-    /// Blocks over `allowed(member, other)`; `others(of:)` lists what a label may move from or to.
-    init(labelCount l: Int, others allowedOthers: (Int) -> [Int]) {
-        var members: [Int] = [], memberStarts = [0], others: [Int] = [], otherStarts = [0], scoreStarts = [0], chunks: [Int] = []
-        var blockOf = [Int](repeating: 0, count: l), positionOf = [Int](repeating: 0, count: l)
-        var blockSets: [[Int]] = []
-        var blockMembers: [[Int]] = []
-        for y in 0..<l {
-            let set = allowedOthers(y)
-            if let b = blockSets.firstIndex(of: set) {
-                blockMembers[b].append(y)
-            } else {
-                blockSets.append(set)
-                blockMembers.append([y])
-            }
+    /// The moves of `labels` scored by `scores` (`L × L`, from-major).
+    init(labels: LabelSet, scores: [Float]) {
+        let t = labels.types.count
+        typeCount = t
+        quads = (t + 3) / 4
+        let q4 = 4 * quads
+        inside = 0
+        last = q4
+        unit = 2 * q4
+        outside = 3 * q4
+        begin = 3 * q4 + 4
+        width = 4 * q4 + 4
+        regionWidth = 2 * q4 + 4
+        var position = [Int](repeating: outside, count: labels.count)
+        for type in 0..<t {
+            position[labels.label(type: type, part: .begin)] = begin + type
+            position[labels.label(type: type, part: .inside)] = inside + type
+            position[labels.label(type: type, part: .last)] = last + type
+            position[labels.label(type: type, part: .unit)] = unit + type
         }
-        for (b, set) in blockSets.enumerated() {
-            for (position, y) in blockMembers[b].enumerated() { blockOf[y] = b; positionOf[y] = position }
-            members.append(contentsOf: blockMembers[b])
-            memberStarts.append(members.count)
-            others.append(contentsOf: set)
-            otherStarts.append(others.count)
-            chunks.append((blockMembers[b].count + 7) / 8)
-            scoreStarts.append(scoreStarts[b] + set.count * 8 * chunks[b])
+        self.position = position
+        closed = (0..<labels.count).filter { labels.allowsEnd($0) }
+        opening = (0..<labels.count).filter { labels.allowsStart($0) }
+        closedPositions = closed.map { position[$0] }
+        openingPositions = opening.map { position[$0] }
+        var start = [Float](repeating: ViterbiDecoder.impossible, count: width)
+        for y in opening { start[position[y]] = 0 }
+        var end = [Float](repeating: ViterbiDecoder.impossible, count: width)
+        for y in closed { end[position[y]] = 0 }
+        self.start = start
+        self.end = end
+        let l = labels.count, regionWidth = regionWidth, unit = unit, last = last
+        var intoOpening = [Float](repeating: ViterbiDecoder.impossible, count: closed.count * regionWidth)
+        var outOfClosed = [Float](repeating: ViterbiDecoder.impossible, count: opening.count * regionWidth)
+        var within = [Float](repeating: ViterbiDecoder.impossible, count: 4 * q4)
+        for (k, x) in closed.enumerated() {
+            for y in opening { intoOpening[k * regionWidth + position[y] - unit] = scores[x * l + y] }
         }
-        self.members = members
-        self.memberStarts = memberStarts
-        self.others = others
-        self.otherStarts = otherStarts
-        self.scoreStarts = scoreStarts
-        self.chunks = chunks
-        self.blockOf = blockOf
-        self.positionOf = positionOf
-        scores = [Float](repeating: ViterbiDecoder.impossible, count: scoreStarts[scoreStarts.count - 1])
-    }
-
-    /// Fills the block scores: `score(other, member)`.
-    mutating func setScores(_ score: (Int, Int) -> Float) {
-        for b in 0..<blockCount {
-            let count = 8 * chunks[b]
-            for (o, other) in others[otherStarts[b]..<otherStarts[b + 1]].enumerated() {
-                for (m, member) in members[memberStarts[b]..<memberStarts[b + 1]].enumerated() {
-                    scores[scoreStarts[b] + o * count + m] = score(other, member)
-                }
-            }
+        for (k, z) in opening.enumerated() {
+            for y in closed { outOfClosed[k * regionWidth + position[y] - last] = scores[y * l + z] }
         }
+        for type in 0..<t {
+            let b = labels.label(type: type, part: .begin), i = labels.label(type: type, part: .inside)
+            let lastLabel = labels.label(type: type, part: .last)
+            within[type] = scores[b * l + i]
+            within[q4 + type] = scores[i * l + i]
+            within[2 * q4 + type] = scores[b * l + lastLabel]
+            within[3 * q4 + type] = scores[i * l + lastLabel]
+        }
+        self.intoOpening = intoOpening
+        self.outOfClosed = outOfClosed
+        self.within = within
     }
 }
