@@ -19,8 +19,7 @@ extension Extractor {
             var chunkStart = 0
             while chunkStart < text.sentences.count {
                 let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
-                let document = chunk.map { text.sentences[$0].map { text.text(ofToken: $0) } }
-                for (offset, spans) in recognizer.recognize(document: document).enumerated() {
+                for (offset, spans) in recognizer.recognize(text, sentences: chunk).enumerated() {
                     let s = chunk.lowerBound + offset
                     let base = text.sentences[s].lowerBound
                     for span in spans {
