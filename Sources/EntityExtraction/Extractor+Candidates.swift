@@ -6,7 +6,6 @@ extension Extractor {
     /// Spans proposed by every source, overlapping freely.
     func findCandidates(in text: TokenizedText, shouting: [Bool], checkDeadline: () throws -> Void) throws -> [Candidate] {
         var candidates: [Candidate] = []
-        let tokens = text.tokens
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
             let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
@@ -20,8 +19,7 @@ extension Extractor {
             var chunkStart = 0
             while chunkStart < text.sentences.count {
                 let chunk = chunkStart..<min(chunkStart + Self.recognizerChunkSentences, text.sentences.count)
-                let document = chunk.map { tokens[text.sentences[$0]].map(\.text) }
-                for (offset, spans) in recognizer.recognize(document: document).enumerated() {
+                for (offset, spans) in recognizer.recognize(text, sentences: chunk).enumerated() {
                     let s = chunk.lowerBound + offset
                     let base = text.sentences[s].lowerBound
                     for span in spans {
@@ -93,12 +91,5 @@ extension Extractor {
                 return words >= 2 && upper * 10 >= words * 6
             }
         }
-    }
-}
-
-extension TokenizedText {
-    /// The text of `range` of tokens, from the first token's start to the last one's end.
-    func slice(_ range: Range<Int>) -> String {
-        String(text[tokens[range.lowerBound].text.startIndex..<tokens[range.upperBound - 1].text.endIndex])
     }
 }

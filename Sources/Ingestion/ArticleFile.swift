@@ -12,10 +12,27 @@ public enum ArticleFile {
 
     /// Reads `name` relative to an open directory (the daemon's `processing/` area).
     static func read(directory: Int32, name: String, maximumBytes: Int, followSymlinks: Bool = false) throws(ArticleFailure) -> [UInt8] {
+        let opened = try readKeepingOpen(directory: directory, name: name, maximumBytes: maximumBytes, followSymlinks: followSymlinks)
+        close(opened.descriptor)
+        return opened.bytes
+    }
+
+    /// Reads `name` like `read`, but hands back the open descriptor too (the caller closes
+    /// it): the daemon sets the claim record on the same open file instead of opening the
+    /// name a second time.
+    static func readKeepingOpen(directory: Int32, name: String, maximumBytes: Int, followSymlinks: Bool = false) throws(ArticleFailure) -> (bytes: [UInt8], descriptor: Int32) {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followSymlinks ? 0 : O_NOFOLLOW)
         let fd = openat(directory, name, flags)
         guard fd >= 0 else { throw openFailure(errno) }
-        defer { close(fd) }
+        do {
+            return (try read(descriptor: fd, maximumBytes: maximumBytes), fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    private static func read(descriptor fd: Int32, maximumBytes: Int) throws(ArticleFailure) -> [UInt8] {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw failure("unreadable", "fstat failed: \(String(cString: strerror(errno)))") }
         guard status.st_mode & S_IFMT == S_IFREG else { throw failure("not_regular_file", "not a regular file but \(kind(status.st_mode))") }

@@ -18,10 +18,12 @@ enum ClaimRecord {
 
     static func fileName(job: UInt64) -> String { prefix + String(job) }
 
-    static func write(directory: Int32, job: UInt64, output: String, input: String) throws(SystemCallError) {
-        let fd = openat(directory, input, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    /// Records `output` for the claimed `input`: on `descriptor` when the caller has the input
+    /// open (-1: it is opened by name here).
+    static func write(directory: Int32, job: UInt64, output: String, input: String, descriptor: Int32 = -1) throws(SystemCallError) {
+        let fd = descriptor >= 0 ? descriptor : openat(directory, input, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         if fd >= 0 {
-            defer { close(fd) }
+            defer { if descriptor < 0 { close(fd) } }
             // Fails without xattr support, or on a file someone else owns (user xattrs need
             // write permission): then the record file does the job.
             if FileSystem.setAttribute(fd, attribute, Array(output.utf8)) { return }

@@ -42,7 +42,10 @@ final class DirectorySyncGroup: @unchecked Sendable {
         defer { lock.unlock() }
         let needed = started + 1
         joined += 1
-        if gathering { lock.signal(Self.callerJoined) }
+        // The gathering leader only needs waking when the batch is full (otherwise its
+        // deadline ends the gathering): waking it for every joiner cost a context switch
+        // per result for nothing.
+        if gathering, joined >= batchLimit { lock.signal(Self.callerJoined) }
         while completed < needed {
             if running || gathering {
                 lock.wait(Self.finished)

@@ -13,6 +13,7 @@ extension IngestionPipeline {
             if queue.count == 0 {
                 complete(prepared, gatherSeconds: 0)
             } else if !results.put(prepared) {
+                prepared.closeDescriptor()
                 // Only on an abnormal end; the file is still claimed, recovery finds it.
                 logger.warning("\(file.name.debugDescription) was extracted but not published before the stop")
             }
@@ -35,6 +36,7 @@ extension IngestionPipeline {
     /// Publishes one prepared file and lets the schedule know its name is free again.
     private func complete(_ prepared: PreparedFile, gatherSeconds: Double) {
         publish(prepared, gatherSeconds: gatherSeconds)
+        prepared.closeDescriptor()
         counters.withLock { $0.inFlight -= 1 }
         schedule.post(.released(prepared.file.name))
     }
@@ -43,14 +45,16 @@ extension IngestionPipeline {
     func prepare(_ file: ClaimedFile) -> PreparedFile {
         let started = ArticleProcessor.monotonicNow()
         let outcome: Result<ProcessedArticle, ArticleFailure>
+        var descriptor: Int32 = -1
         do {
             try requireAcceptedExtension(file.name)
-            let bytes = try ArticleFile.read(directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
-            outcome = .success(try currentProcessor.process(bytes, name: file.name, receivedAt: file.receivedAt))
+            let read = try ArticleFile.readKeepingOpen(directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
+            descriptor = read.descriptor
+            outcome = .success(try currentProcessor.process(read.bytes, name: file.name, receivedAt: file.receivedAt))
         } catch {
             outcome = .failure(error)
         }
-        return PreparedFile(file: file, outcome: outcome, started: started)
+        return PreparedFile(file: file, outcome: outcome, started: started, descriptor: descriptor)
     }
 
     /// Takes one prepared file to the outbox and archive (or to quarantine). Storage
@@ -61,7 +65,7 @@ extension IngestionPipeline {
         switch prepared.outcome {
         case .success(let article):
             guard let output = retryingStorage(file, .outbox, returnOnStop: true, { () throws(SystemCallError) -> String in
-                try store.publish(article.json, for: file.name, job: file.job)
+                try store.publish(article.json, for: file.name, job: file.job, input: prepared.descriptor)
             }) else { return }
             // The result is visible now; its name becomes durable before the input leaves.
             guard retryingStorage(file, .outbox, returnOnStop: false, { () throws(SystemCallError) -> String in
@@ -87,7 +91,7 @@ extension IngestionPipeline {
             logger.warning("\(file.name.debugDescription) vanished from processing/ before it was read", metadata: ["ENTITYD_FILE": .string(file.name)])
         case .failure(let failure):
             guard let target = retryingStorage(file, .failed, returnOnStop: true, { () throws(SystemCallError) -> String in
-                try store.quarantine(file.name, failure: failure, at: Timestamp.now(), job: file.job)
+                try store.quarantine(file.name, failure: failure, at: Timestamp.now(), job: file.job, input: prepared.descriptor)
             }) else { return }
             let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
             counters.withLock { $0.failed += 1 }

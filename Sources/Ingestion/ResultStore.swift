@@ -29,8 +29,9 @@ final class ResultStore: Sendable {
     private var configuration: IngestionConfiguration { directories.configuration }
 
     /// Publishes `json` as the result for input `name`; returns the outbox file name. The
-    /// name is durable only after `syncOutbox`, which must come before `release`.
-    func publish(_ json: [UInt8], for name: String, job: UInt64) throws(SystemCallError) -> String {
+    /// name is durable only after `syncOutbox`, which must come before `release`. `input` is
+    /// the claimed input's open descriptor when there is one (-1: opened by name).
+    func publish(_ json: [UInt8], for name: String, job: UInt64, input: Int32 = -1) throws(SystemCallError) -> String {
         let file = try DurableFile(directory: directories.outbox, directoryName: "outbox", mode: configuration.outputFileMode)
         defer { file.discard() }
         try file.write(json, durable: configuration.durableWrites)
@@ -39,7 +40,7 @@ final class ResultStore: Sendable {
             let output = BoundedFileName.make(name, suffix: ".json", attempt: attempt)
             attempt += 1
             if exists(directories.outbox, output) { continue }
-            try ClaimRecord.write(directory: instance.fd, job: job, output: output, input: name)
+            try ClaimRecord.write(directory: instance.fd, job: job, output: output, input: name, descriptor: input)
             do {
                 try file.link(as: output)
             } catch where error.code == EEXIST {
@@ -74,7 +75,7 @@ final class ResultStore: Sendable {
     /// quarantined file always has its reason next to it. The claim record names the
     /// target (`failed/<target>`) before the error record appears, so that recovery after a
     /// crash between the two steps completes the move instead of leaving a lone record.
-    func quarantine(_ name: String, failure: ArticleFailure, at time: String, job: UInt64) throws(SystemCallError) -> String {
+    func quarantine(_ name: String, failure: ArticleFailure, at time: String, job: UInt64, input: Int32 = -1) throws(SystemCallError) -> String {
         let record = JSONText.object([
             ("error", JSONText.string(failure.message)),
             ("step", JSONText.string(failure.step.rawValue)),
@@ -91,7 +92,7 @@ final class ResultStore: Sendable {
             let file = try DurableFile(directory: directories.failed, directoryName: "failed", mode: configuration.outputFileMode)
             defer { file.discard() }
             try file.write(Array(record.utf8), durable: configuration.durableWrites)
-            try ClaimRecord.write(directory: instance.fd, job: job, output: Self.failedPrefix + target, input: name)
+            try ClaimRecord.write(directory: instance.fd, job: job, output: Self.failedPrefix + target, input: name, descriptor: input)
             do {
                 try file.link(as: errorName)
             } catch where error.code == EEXIST {

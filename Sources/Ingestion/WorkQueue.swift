@@ -22,9 +22,12 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private var waitingTakers = 0
     private var waitingPutters = 0
     let capacity: Int
+    /// Waiting items at or below which a blocked putter is woken.
+    private let refillLevel: Int
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
+        self.refillLevel = self.capacity / 2
     }
 
     /// Items waiting (a snapshot).
@@ -63,7 +66,10 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
             head = 0
         }
         waiting.store(items.count - head, ordering: .relaxed)
-        if waitingPutters > 0 { lock.signal(Self.roomAppeared) }
+        // A waiting putter (the claiming thread, when the workers are behind) is woken once
+        // half the queue is free, and then refills it in one go: waking it for every taken
+        // item cost a context switch per file.
+        if waitingPutters > 0, items.count - head <= refillLevel { lock.signal(Self.roomAppeared) }
         return item
     }
 

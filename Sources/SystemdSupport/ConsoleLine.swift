@@ -36,7 +36,8 @@ enum ConsoleLine {
 
     /// A record stays one line: line breaks and other control characters are escaped.
     static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard mayContainControl(text),
+              text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return text
         }
         var result = ""
@@ -54,10 +55,17 @@ enum ConsoleLine {
     }
 
     static func quotedIfNeeded(_ value: String) -> String {
-        let plain = !value.isEmpty && !value.unicodeScalars.contains {
-            $0 == " " || $0 == "\"" || $0 == "=" || $0.properties.generalCategory == .control
-        }
+        let plain = !value.isEmpty && !value.utf8.contains {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=")
+        } && !(mayContainControl(value) && value.unicodeScalars.contains { $0.properties.generalCategory == .control })
         return plain ? value : String(reflecting: value)
+    }
+
+    /// False only when `text` certainly has no control character (Cc: U+0000–U+001F, U+007F,
+    /// U+0080–U+009F, the last encoded as C2 80–C2 9F): a byte scan, so that a plain record
+    /// does not pay a Unicode property lookup per character.
+    static func mayContainControl(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
     }
 
     /// ISO 8601 UTC with milliseconds, from the C library (no Foundation needed for one line).

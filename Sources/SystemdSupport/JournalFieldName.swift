@@ -13,6 +13,7 @@ enum JournalFieldName {
     /// A valid field name for any metadata key: letters upper-cased, other characters `_`,
     /// leading `_` and digits dropped, cut to 64 characters, `FIELD` if nothing is left.
     static func sanitize(_ key: String) -> String {
+        if isValid(key) { return key }
         var name = String.UnicodeScalarView()
         for scalar in key.unicodeScalars {
             switch scalar {
@@ -29,5 +30,20 @@ enum JournalFieldName {
         if result.isEmpty { result = "FIELD" }
         if reserved.contains(result) { result = String(("METADATA_" + result).prefix(maximumLength)) }
         return result
+    }
+
+    /// Whether `key` is already a valid, unreserved field name (the usual `ENTITYD_*` keys):
+    /// then it is used as is, without building a new string.
+    static func isValid(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard let first = utf8.first, utf8.count <= maximumLength,
+              first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): continue
+            default: return false
+            }
+        }
+        return !reserved.contains(key)
     }
 }

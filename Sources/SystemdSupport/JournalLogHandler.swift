@@ -45,24 +45,34 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// Sends the record to the journal, or writes it to stderr when that fails.
+    ///
+    /// A daemon sends one record per article, so the record is built straight into one byte
+    /// buffer (no intermediate field array, no metadata dictionary merge when only the
+    /// record has metadata).
     public func log(event: LogEvent) {
-        let merged = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
-        let message = event.message.description
-        var fields: [(name: String, value: String)] = [
-            ("MESSAGE", message),
-            ("PRIORITY", String(event.level.syslogPriority)),
-            ("SYSLOG_IDENTIFIER", syslogIdentifier),
-            ("CODE_FILE", event.file),
-            ("CODE_LINE", String(event.line)),
-            ("CODE_FUNC", event.function),
-            ("LOGGER_LABEL", label),
-        ]
-        if let error = event.error { fields.append(("ERROR", "\(error)")) }
-        for (key, value) in merged {
-            fields.append((JournalFieldName.sanitize(key), value.description))
+        let merged: Logger.Metadata?
+        if metadata.isEmpty, metadataProvider == nil {
+            merged = event.metadata
+        } else {
+            merged = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
         }
-        if let failure = Self.send(fields) {
-            var lineMetadata = merged
+        let message = event.message.description
+        var record = JournalRecord(capacity: 256 + message.utf8.count)
+        record.append("MESSAGE", message)
+        record.append("PRIORITY", String(event.level.syslogPriority))
+        record.append("SYSLOG_IDENTIFIER", syslogIdentifier)
+        record.append("CODE_FILE", event.file)
+        record.append("CODE_LINE", String(event.line))
+        record.append("CODE_FUNC", event.function)
+        record.append("LOGGER_LABEL", label)
+        if let error = event.error { record.append("ERROR", "\(error)") }
+        if let merged {
+            for (key, value) in merged {
+                record.append(JournalFieldName.sanitize(key), value.description)
+            }
+        }
+        if let failure = Self.send(record) {
+            var lineMetadata = merged ?? [:]
             lineMetadata["journal_error"] = "\(failure)"
             if let error = event.error { lineMetadata["error"] = "\(error)" }
             let line = ConsoleLine.format(
@@ -80,25 +90,13 @@ public struct JournalLogHandler: LogHandler {
     /// One sendv call with all fields; nil on success, the failure otherwise. libsystemd reports
     /// success when the socket does not exist ("fail silently"), so that case is checked first:
     /// a record must never vanish without a trace.
-    static func send(_ fields: [(name: String, value: String)]) -> SystemdError? {
+    static func send(_ record: consuming JournalRecord) -> SystemdError? {
+        var record = record
         var status = stat()
         guard stat(socketPath, &status) == 0 else {
             return SystemdError(operation: "stat \(socketPath)", code: errno)
         }
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(fields.count)
-        for field in fields {
-            let start = bytes.count
-            bytes.append(contentsOf: field.name.utf8)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(contentsOf: field.value.utf8)
-            ranges.append(start..<bytes.count)
-        }
-        let result = bytes.withUnsafeMutableBytes { raw in
-            let vectors = ranges.map { iovec(iov_base: raw.baseAddress! + $0.lowerBound, iov_len: $0.count) }
-            return sd_journal_sendv(vectors, Int32(vectors.count))
-        }
+        let result = record.withIOVectors { sd_journal_sendv($0.baseAddress, Int32($0.count)) }
         return result < 0 ? SystemdError(operation: "sd_journal_sendv", code: result) : nil
     }
 }

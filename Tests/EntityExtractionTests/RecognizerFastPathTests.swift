@@ -26,7 +26,7 @@ import Testing
     /// Every sentence's emission scores at both stages, looked up key by key in a dictionary.
     static func referenceScores(_ model: RecognizerModel, _ document: [[Substring]], firstLabels: [[Int]]) -> [[[Float]]] {
         let analyzed = AnalyzedDocument(document)
-        let context = DocumentContext(document: document, analyzed: analyzed)
+        let context = DocumentContext(analyzed: analyzed)
         let evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
         var scratch = FeatureScratch()
         scratch.reset(count: 1)

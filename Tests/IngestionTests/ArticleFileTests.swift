@@ -19,6 +19,19 @@ import Testing
         #expect(try ArticleFile.read(path: directory.path + "/a.txt", maximumBytes: 6, followSymlinks: false) == Array("Madrid".utf8))
     }
 
+    @Test func readingKeepingOpenHandsBackADescriptorOfTheSameFile() throws {
+        directory.write("k.txt", "Kyiv")
+        let dir = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(dir) }
+        let opened = try ArticleFile.readKeepingOpen(directory: dir, name: "k.txt", maximumBytes: 100)
+        defer { close(opened.descriptor) }
+        #expect(opened.bytes == Array("Kyiv".utf8))
+        var byDescriptor = stat(), byName = stat()
+        #expect(fstat(opened.descriptor, &byDescriptor) == 0)
+        #expect(fstatat(dir, "k.txt", &byName, 0) == 0)
+        #expect(byDescriptor.st_ino == byName.st_ino)
+    }
+
     @Test func aSymlinkIsRefusedAndItsTargetNeverOpened() {
         directory.write("secret", "x")
         symlink(directory.path + "/secret", directory.path + "/link.txt")

@@ -26,4 +26,18 @@ import Testing
         #expect(ClaimRecord.recordedOutput(directory: fd, input: "a.txt") == "a.txt.json")
         #expect(ClaimRecord.readAll(directory: fd).isEmpty)
     }
+
+    /// The daemon sets the record through the descriptor it read the input with; the
+    /// descriptor stays open (its owner closes it).
+    @Test func aRecordSetThroughAnOpenDescriptorLeavesItOpen() throws {
+        let directory = TemporaryDirectory()
+        let fd = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        close(openat(fd, "b.txt", O_WRONLY | O_CREAT, 0o644))
+        let input = openat(fd, "b.txt", O_RDONLY)
+        defer { close(input) }
+        try ClaimRecord.write(directory: fd, job: 7, output: "b.txt.json", input: "b.txt", descriptor: input)
+        #expect(ClaimRecord.recordedOutput(directory: fd, input: "b.txt") == "b.txt.json")
+        #expect(fcntl(input, F_GETFD) >= 0)
+    }
 }

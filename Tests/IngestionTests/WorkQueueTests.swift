@@ -23,6 +23,23 @@ import Testing
         #expect(queue.take() == 2)
     }
 
+    /// The putter is woken once half the queue is free (not for every take) and then
+    /// refills it: nothing is lost or reordered, and it never stays blocked on a queue with room.
+    @Test func aBlockedPutterRefillsOnceHalfTheQueueIsFree() throws {
+        let queue = WorkQueue<Int>(capacity: 4)
+        for value in 1...4 { #expect(queue.put(value)) }
+        let putsDone = Summer()
+        let thread = Thread { for value in 5...8 { if queue.put(value) { putsDone.add(1) } } }
+        thread.start()
+        #expect(queue.take() == 1)
+        #expect(queue.take() == 2)
+        // Two of four are free now: the putter gets its turn and fills the queue again.
+        try waitUntil { putsDone.count == 2 }
+        #expect(queue.count == 4)
+        #expect((0..<6).map { _ in queue.take() } == [3, 4, 5, 6, 7, 8])
+        try waitUntil { putsDone.count == 4 }
+    }
+
     @Test func closingHandsBackWhatNobodyTookAndRefusesMore() {
         let queue = WorkQueue<Int>(capacity: 8)
         for value in 1...3 { _ = queue.put(value) }

@@ -33,6 +33,17 @@ struct ConsoleLogHandlerTests {
         #expect(output.last?.hasSuffix(#"error entityd.test: two\nlines instance=a"#) == true)
     }
 
+    /// The byte-level pre-check must still catch C1 controls (two UTF-8 bytes) and leave
+    /// other non-ASCII text alone.
+    @Test func controlCharactersAreEscapedAndOtherTextIsKept() {
+        #expect(ConsoleLine.escaped("Zürich – Kyiv") == "Zürich – Kyiv")
+        #expect(ConsoleLine.escaped("a\u{85}b") == "a\\u{85}b")
+        #expect(ConsoleLine.escaped("tab\there") == "tab\\there")
+        #expect(ConsoleLine.quotedIfNeeded("São_Paulo") == "São_Paulo")
+        #expect(ConsoleLine.quotedIfNeeded("a\u{9F}") == String(reflecting: "a\u{9F}"))
+        #expect(ConsoleLine.quotedIfNeeded("a=b") == String(reflecting: "a=b"))
+    }
+
     @Test func recordsBelowTheLevelAreNotWritten() throws {
         let output = try lines(level: .warning) { logger in
             logger.info("hidden")

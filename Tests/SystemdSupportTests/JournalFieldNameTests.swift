@@ -17,6 +17,16 @@ struct JournalFieldNameTests {
         #expect(JournalFieldName.sanitize(key) == expected)
     }
 
+    /// Keys that are already field names are used as they are; reserved ones never are.
+    @Test func validNamesPassUnchangedButReservedOnesArePrefixed() {
+        #expect(JournalFieldName.isValid("ENTITYD_OUTPUT"))
+        #expect(JournalFieldName.sanitize("ENTITYD_OUTPUT") == "ENTITYD_OUTPUT")
+        #expect(!JournalFieldName.isValid("MESSAGE"))
+        #expect(JournalFieldName.sanitize("MESSAGE") == "METADATA_MESSAGE")
+        #expect(!JournalFieldName.isValid("_PID") && !JournalFieldName.isValid("9A") && !JournalFieldName.isValid("A-B"))
+        #expect(!JournalFieldName.isValid(String(repeating: "A", count: 65)))
+    }
+
     @Test func cutsAtSixtyFourCharacters() {
         let name = JournalFieldName.sanitize(String(repeating: "a", count: 100))
         #expect(name == String(repeating: "A", count: 64))

@@ -14,10 +14,10 @@ struct DocumentContext: Sendable {
 
     init() {}
 
-    init(document: [[Substring]], analyzed: AnalyzedDocument) {
+    init(analyzed: AnalyzedDocument) {
         seen = WordHashTable(capacity: analyzed.infos.count, empty: 0)
-        if let s = document.firstIndex(where: { !$0.isEmpty }), document[s].count >= 3, document[s][1] == "-" {
-            let info = analyzed.infos[analyzed.starts[s]]
+        if let t = analyzed.sectionWord {
+            let info = analyzed.infos[t]
             if info.has(.allCapitals) && info.length > 2 { topic = info.lower }
         }
         for s in 0..<analyzed.sentenceCount where !analyzed.headlines[s] {

@@ -21,7 +21,7 @@ struct DocumentTagger {
     private var partials: [Int32] = []
     private var evidenceKeys: [UInt64] = []
 
-    private var analyzed = AnalyzedDocument([])
+    private var analyzed = AnalyzedDocument()
     /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
     private var keys: [UInt64] = []
     private var keyStarts: [Int] = [0]
@@ -48,8 +48,8 @@ struct DocumentTagger {
     }
 
     /// Spans with margins of every sentence, from the last stage.
-    mutating func marginSpans(_ document: [[Substring]]) -> [[MarginSpan]] {
-        prepare(document)
+    mutating func marginSpans(_ input: RecognizerInput) -> [[MarginSpan]] {
+        prepare(input)
         let last = model.stages.count - 1
         var evidence: FirstPassEvidence?
         if last > 0 {
@@ -75,18 +75,23 @@ struct DocumentTagger {
     var contextKeyCount: Int { keys.count }
 
     /// Analyses the document and extracts what both stages share.
-    mutating func prepare(_ document: [[Substring]]) {
-        analyzed = AnalyzedDocument(document)
-        let context = DocumentContext(document: document, analyzed: analyzed)
+    mutating func prepare(_ document: [[Substring]]) { prepare(RecognizerInput(document)) }
+
+    /// Analyses the document and extracts what both stages share.
+    mutating func prepare(_ input: RecognizerInput) {
+        analyzed.analyze(input)
+        let context = DocumentContext(analyzed: analyzed)
         let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
         let tokenCount = analyzed.infos.count
         keys.removeAll(keepingCapacity: true)
-        keyStarts.removeAll(keepingCapacity: true)
-        keyStarts.append(0)
         codes.removeAll(keepingCapacity: true)
-        codeStarts.removeAll(keepingCapacity: true)
-        codeStarts.append(0)
+        if keyStarts.count <= tokenCount {
+            keyStarts = [Int](repeating: 0, count: tokenCount + 1)
+            codeStarts = [Int](repeating: 0, count: tokenCount + 1)
+        }
         if wordOffsets.count < tokenCount { wordOffsets = [Int](repeating: 0, count: tokenCount) }
+        // A word missing from the cache is summed once per document, however often it occurs.
+        var uncachedWords = WordHashTable<Int>(capacity: 0, empty: -1)
         var uncached = 0
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
@@ -95,16 +100,26 @@ struct DocumentTagger {
             let base = keys.count, codeBase = codes.count
             keys.append(contentsOf: scratch.keys)
             codes.append(contentsOf: scratch.codes)
-            for i in 1...range.count {
-                keyStarts.append(base + scratch.offsets[i])
-                codeStarts.append(codeBase + scratch.codeOffsets[i])
+            keyStarts.withUnsafeMutableBufferPointer { keyStarts in
+                codeStarts.withUnsafeMutableBufferPointer { codeStarts in
+                    for i in 0...range.count {
+                        keyStarts[range.lowerBound + i] = base + scratch.offsets[i]
+                        codeStarts[range.lowerBound + i] = codeBase + scratch.codeOffsets[i]
+                    }
+                }
             }
-            for (j, t) in range.enumerated() {
+            for t in range {
                 let info = analyzed.infos[t]
                 if let offset = cache.offset(exact: info.exact) {
                     wordOffsets[t] = offset
                     continue
                 }
+                if uncached == 0 { uncachedWords = WordHashTable(capacity: tokenCount, empty: -1) }
+                if let u = uncachedWords.value(for: info.exact) {
+                    wordOffsets[t] = -1 - u
+                    continue
+                }
+                uncachedWords.update(info.exact) { $0 = uncached }
                 wordOffsets[t] = -1 - uncached
                 let vectorBase = uncached * parts * l
                 uncached += 1
@@ -112,9 +127,10 @@ struct DocumentTagger {
                 for stage in computed.indices where computed[stage].count < needed {
                     computed[stage].append(contentsOf: repeatElement(0, count: max(needed, 2 * computed[stage].count) - computed[stage].count))
                 }
+                let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
                 for part in FeatureExtractor.WordPart.allCases {
                     wordKeys.removeAll(keepingCapacity: true)
-                    FeatureExtractor.wordKeys(info, cluster: scratch.clusters[j], part: part) { wordKeys.append($0) }
+                    FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { wordKeys.append($0) }
                     wordKeys.withUnsafeBufferPointer { keys in
                         for stage in computed.indices {
                             computed[stage].withUnsafeMutableBufferPointer { vectors in
@@ -305,7 +321,12 @@ struct DocumentTagger {
     /// `[]`), with the first stage's labels: what `RecognizerFastPathTests` compares with the
     /// reference.
     mutating func stageEmissions(_ document: [[Substring]]) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
-        prepare(document)
+        stageEmissions(RecognizerInput(document))
+    }
+
+    /// `stageEmissions` of a document in byte form.
+    mutating func stageEmissions(_ input: RecognizerInput) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
+        prepare(input)
         var scores: [[[Float]]] = model.stages.map { _ in [] }
         var labels: [[Int]] = []
         firstLabels.removeAll(keepingCapacity: true)

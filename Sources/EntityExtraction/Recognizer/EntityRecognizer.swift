@@ -36,9 +36,20 @@ public struct EntityRecognizer: Sendable {
     /// Whole documents rather than lone sentences: how a word is written and labelled
     /// elsewhere in the document (for instance outside an all-caps headline) is a feature.
     public func recognize(document: [[Substring]]) -> [[RecognizedSpan]] {
+        recognize(RecognizerInput(document))
+    }
+
+    /// Tags sentences `sentences` of `text` as one document, reading the tokens' bytes
+    /// straight from the text; returns the spans of each sentence (token ranges within it).
+    /// Gives exactly what `recognize(document:)` gives for the same sentences' token strings.
+    public func recognize(_ text: TokenizedText, sentences: Range<Int>) -> [[RecognizedSpan]] {
+        recognize(RecognizerInput(text, sentences: sentences))
+    }
+
+    private func recognize(_ input: RecognizerInput) -> [[RecognizedSpan]] {
         var tagger = taggers.take() ?? DocumentTagger(model: model)
-        let margins = tagger.marginSpans(document)
-        if document.reduce(0, { $0 + $1.count }) <= TaggerPool.largestKeptDocument { taggers.put(tagger) }
+        let margins = tagger.marginSpans(input)
+        if input.tokenCount <= TaggerPool.largestKeptDocument { taggers.put(tagger) }
         let temperature = Double(model.confidenceTemperature)
         return margins.map { spans in
             spans.map { span in

@@ -27,61 +27,71 @@ struct FeatureExtractor: Sendable {
     /// With `contextOnly`, the keys that depend on a single token's string alone (see
     /// `wordKeys`) are left out: a `WordScoreCache` supplies their summed weights instead.
     /// With `dense`, the small-domain context keys go to `scratch.codes` as `DenseContextTable`
-    /// codes instead of `scratch.keys`.
+    /// codes instead of `scratch.keys`, and `scratch.clusters` is left 0.
     func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
                  contextOnly: Bool = false, dense: Bool = false, into scratch: inout FeatureScratch) {
         let range = analyzed.range(of: s)
         let n = range.count
         scratch.reset(count: n)
-        for (i, info) in analyzed.infos[range].enumerated() {
-            scratch.infos[i] = info
-            scratch.lowers[i] = info.lower
-            scratch.clusters[i] = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
-        }
-        scratch.lowers.withUnsafeBufferPointer { lowers in
-            scratch.marks.withUnsafeMutableBufferPointer { marks in
-                gazetteer.annotate(
-                    lowerHashes: UnsafeBufferPointer(rebasing: lowers[0..<n]),
-                    into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
+        analyzed.infos.withUnsafeBufferPointer { all in
+            let infos = UnsafeBufferPointer(rebasing: all[range])
+            for i in 0..<n {
+                let info = infos[i]
+                scratch.lowers[i] = info.lower
+                // Context-only keys use clusters only for the topic: they are looked up there.
+                scratch.clusters[i] = contextOnly ? 0 : lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
             }
-        }
-        let headline = analyzed.headlines[s]
-        scratch.offsets[0] = 0
-        scratch.codeOffsets[0] = 0
-        for i in 0..<n {
-            tokenFeatures(i, count: n, headline: headline, document: document, contextOnly: contextOnly, dense: dense, scratch: &scratch)
-            if let evidence { evidenceFeatures(i, count: n, evidence, scratch: &scratch) }
-            scratch.offsets[i + 1] = scratch.keys.count
-            scratch.codeOffsets[i + 1] = scratch.codes.count
+            scratch.lowers.withUnsafeBufferPointer { lowers in
+                scratch.marks.withUnsafeMutableBufferPointer { marks in
+                    gazetteer.annotate(
+                        lowerHashes: UnsafeBufferPointer(rebasing: lowers[0..<n]),
+                        into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
+                }
+            }
+            let headline = analyzed.headlines[s]
+            scratch.offsets[0] = 0
+            scratch.codeOffsets[0] = 0
+            // A bound on the sentence's keys and codes: at most 64 per token besides gazetteer
+            // bits, and each token's bits are read at most 4 times (here, as either neighbour's, topic).
+            var bound = 64 * n
+            for i in 0..<n { bound += 4 * scratch.marks[i].nonzeroBitCount }
+            scratch.write(keys: bound, codes: bound) { writer in
+                for i in 0..<n {
+                    tokenFeatures(i, infos, headline: headline, document: document, contextOnly: contextOnly, dense: dense, writer: &writer)
+                    if let evidence { Self.evidenceKeys(i, count: n, info: infos[i], evidence) { writer.append(key: $0) } }
+                    writer.endToken(i)
+                }
+            }
         }
     }
 
     @inline(__always)
-    private func tokenFeatures(_ i: Int, count n: Int, headline: Bool, document: DocumentContext, contextOnly: Bool,
-                               dense: Bool, scratch: inout FeatureScratch) {
-        let info = scratch.infos[i]
+    private func tokenFeatures(_ i: Int, _ infos: UnsafeBufferPointer<TokenInfo>, headline: Bool, document: DocumentContext,
+                               contextOnly: Bool, dense: Bool, writer: inout FeatureWriter) {
+        let n = infos.count
+        let info = infos[i]
         func emit(_ template: FeatureTemplate, _ value: UInt64) {
-            scratch.keys.append(FeatureHash.mix(template.rawValue, value))
+            writer.append(key: FeatureHash.mix(template.rawValue, value))
         }
         func emitSmall(_ template: FeatureTemplate, _ value: UInt64) {
             if dense, let code = DenseContextTable.code(template, value) {
-                scratch.codes.append(code)
+                writer.append(code: code)
             } else {
                 emit(template, value)
             }
         }
         func lowerAt(_ j: Int) -> UInt64 {
-            j < 0 ? Self.before : (j >= n ? Self.after : scratch.infos[j].lower)
+            j < 0 ? Self.before : (j >= n ? Self.after : infos[j].lower)
         }
         func shapeAt(_ j: Int) -> UInt64 {
-            j < 0 ? Self.before : (j >= n ? Self.after : scratch.infos[j].shortShape)
+            j < 0 ? Self.before : (j >= n ? Self.after : infos[j].shortShape)
         }
         let context: UInt64 = headline ? 2 : (i == 0 ? 1 : 0)
         let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
 
         emitSmall(.bias, 0)
         if !contextOnly {
-            Self.spellingKeys(info) { scratch.keys.append($0) }
+            Self.spellingKeys(info) { writer.append(key: $0) }
             emit(.lowerMinus2, lowerAt(i - 2))
             emit(.lowerMinus1, lowerAt(i - 1))
             emit(.lowerPlus1, lowerAt(i + 1))
@@ -102,20 +112,21 @@ struct FeatureExtractor: Sendable {
         emitSmall(.flagsInContext, context << 16 | UInt64(info.flags))
         emitSmall(.lengthBucket, UInt64(min(info.length, 12)) << 1 | capital)
 
-        gazetteerFeatures(scratch.marks[i], .gazetteerHere, dense: dense, &scratch)
-        if i > 0 { gazetteerFeatures(scratch.marks[i - 1], .gazetteerMinus1, dense: dense, &scratch) }
-        if i + 1 < n { gazetteerFeatures(scratch.marks[i + 1], .gazetteerPlus1, dense: dense, &scratch) }
+        gazetteerFeatures(writer.marks[i], .gazetteerHere, dense: dense, &writer)
+        if i > 0 { gazetteerFeatures(writer.marks[i - 1], .gazetteerMinus1, dense: dense, &writer) }
+        if i + 1 < n { gazetteerFeatures(writer.marks[i + 1], .gazetteerPlus1, dense: dense, &writer) }
 
         if !contextOnly {
-            clusterFeatures(scratch.clusters[i], .clusterHere, full: true, &scratch)
-            if i > 0 { clusterFeatures(scratch.clusters[i - 1], .clusterMinus1, full: false, &scratch) }
-            if i + 1 < n { clusterFeatures(scratch.clusters[i + 1], .clusterPlus1, full: false, &scratch) }
+            clusterFeatures(writer.clusters[i], .clusterHere, full: true, &writer)
+            if i > 0 { clusterFeatures(writer.clusters[i - 1], .clusterMinus1, full: false, &writer) }
+            if i + 1 < n { clusterFeatures(writer.clusters[i + 1], .clusterPlus1, full: false, &writer) }
         }
 
         if document.topic != 0 && info.has(.initialCapital) {
             emit(.topicShape, FeatureHash.mix(document.topic, info.shortShape))
-            emit(.topicCluster, FeatureHash.mix(document.topic, UInt64(scratch.clusters[i] & 0x3FFFF)))
-            var bits = scratch.marks[i]
+            let cluster = contextOnly ? lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower) : writer.clusters[i]
+            emit(.topicCluster, FeatureHash.mix(document.topic, UInt64(cluster & 0x3FFFF)))
+            var bits = writer.marks[i]
             while bits != 0 {
                 emit(.topicGazetteer, FeatureHash.mix(document.topic, UInt64(bits.trailingZeroBitCount)))
                 bits &= bits - 1
@@ -127,12 +138,6 @@ struct FeatureExtractor: Sendable {
             let seen = UInt64(document.flags(lower: info.lower))
             emitSmall(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
         }
-    }
-
-    /// Second-stage features: the first stage's labels around the token and what it said
-    /// about the same word elsewhere in the document.
-    private func evidenceFeatures(_ i: Int, count n: Int, _ evidence: StageEvidence, scratch: inout FeatureScratch) {
-        Self.evidenceKeys(i, count: n, info: scratch.infos[i], evidence) { scratch.keys.append($0) }
     }
 
     /// The second-stage keys of token `i` of an `n`-token sentence whose first-stage labels
@@ -166,22 +171,22 @@ struct FeatureExtractor: Sendable {
     }
 
     @inline(__always)
-    private func gazetteerFeatures(_ marks: UInt32, _ template: FeatureTemplate, dense: Bool, _ scratch: inout FeatureScratch) {
+    private func gazetteerFeatures(_ marks: UInt32, _ template: FeatureTemplate, dense: Bool, _ writer: inout FeatureWriter) {
         var bits = marks
         while bits != 0 {
             let bit = UInt64(bits.trailingZeroBitCount)
             if dense, let code = DenseContextTable.code(template, bit) {
-                scratch.codes.append(code)
+                writer.append(code: code)
             } else {
-                scratch.keys.append(FeatureHash.mix(template.rawValue, bit))
+                writer.append(key: FeatureHash.mix(template.rawValue, bit))
             }
             bits &= bits - 1
         }
     }
 
     @inline(__always)
-    private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ scratch: inout FeatureScratch) {
-        Self.clusterKeys(packed, template, full: full) { scratch.keys.append($0) }
+    private func clusterFeatures(_ packed: UInt32, _ template: FeatureTemplate, full: Bool, _ writer: inout FeatureWriter) {
+        Self.clusterKeys(packed, template, full: full) { writer.append(key: $0) }
     }
 
     @inline(__always)

@@ -10,7 +10,7 @@ enum ConfidenceCalibration {
         var tagger = DocumentTagger(model: model)
         for document in corpus.documents {
             let tokens = document.map { $0.tokens.map { Substring($0) } }
-            for (sentence, spans) in zip(document, tagger.marginSpans(tokens)) {
+            for (sentence, spans) in zip(document, tagger.marginSpans(RecognizerInput(tokens))) {
                 let gold = Set(ConllSpans.spans(of: sentence.tags))
                 for span in spans {
                     outcomes.append((span.margin, gold.contains(TypedSpan(span.range, model.labels.types[span.type]))))

@@ -68,7 +68,7 @@ struct TrainingSet {
             for document in corpus.documents {
                 let tokens = document.map { $0.tokens.map { Substring($0) } }
                 let analyzed = AnalyzedDocument(tokens)
-                let context = DocumentContext(document: tokens, analyzed: analyzed)
+                let context = DocumentContext(analyzed: analyzed)
                 var evidence: FirstPassEvidence?
                 var documentLabels: ArraySlice<[Int]> = []
                 if let firstStage {
