@@ -19,7 +19,6 @@ struct DocumentTagger {
     /// With two stages, token t's second-stage sums before the first stage's evidence (lanes
     /// per token, from `scoreContext`); else one spare accumulator.
     private var partials: [Int32] = []
-    private var evidenceKeys: [UInt64] = []
 
     private var analyzed = AnalyzedDocument()
     /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
