@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // SHA-256 block function on the x86 SHA extensions (the portable one is in Ingestion).
+        .target(name: "CSHA256"),
         // Pure text → entities. Foundation only: no files, no daemons, no systemd.
         .target(
             name: "EntityExtraction",
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "EntityExtraction",
                 "ArticleReading",
+                "CSHA256",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

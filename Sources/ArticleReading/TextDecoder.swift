@@ -51,20 +51,34 @@ public enum TextDecoder {
         return text
     }
 
+    /// Counts scalars and control characters on the UTF-8 bytes (every article passes here):
+    /// a scalar starts at each byte that is not a continuation byte, C0 controls and DEL are
+    /// single bytes, and C1 controls (U+0080–U+009F) are C2 80 … C2 9F.
     private static func rejectBinary(_ text: String, encoding: TextEncoding) throws(ArticleReadingError) {
-        var controls = 0, total = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            switch scalar.value {
-            case 0:
-                throw ArticleReadingError(.undecodable, "binary content: NUL character in \(encoding.rawValue) text")
-            case 0x09, 0x0A, 0x0C, 0x0D:
-                continue
-            case 0x01...0x1F, 0x7F...0x9F:
-                controls += 1
-            default:
-                continue
+        var text = text
+        let (controls, total, hasNul) = text.withUTF8 { utf8 -> (Int, Int, Bool) in
+            var controls = 0, continuations = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 {
+                    if byte == 0 { return (0, 0, true) }
+                    if byte != 0x09, byte != 0x0A, byte != 0x0C, byte != 0x0D { controls += 1 }
+                } else if byte >= 0x7F {
+                    if byte == 0x7F {
+                        controls += 1
+                    } else if byte & 0xC0 == 0x80 {
+                        continuations += 1
+                    } else if byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] <= 0x9F {
+                        controls += 1
+                    }
+                }
+                index += 1
             }
+            return (controls, utf8.count - continuations, false)
+        }
+        if hasNul {
+            throw ArticleReadingError(.undecodable, "binary content: NUL character in \(encoding.rawValue) text")
         }
         if controls > 0, Double(controls) > Double(total) * maximumControlShare {
             throw ArticleReadingError(.undecodable, "binary content: \(controls) control characters in \(total) (\(encoding.rawValue))")

@@ -1,9 +1,15 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), implemented here because the project takes no crypto package.
 /// Streaming: `update` any number of times, then `finalize`.
 ///
-/// Every article is hashed (`source.sha256`), so the block function works on raw bytes
-/// with its message schedule on the stack: no per-block arrays or collection indexing.
+/// Every article is hashed (`source.sha256`), so the block function runs on the CPU's SHA
+/// extensions where it has them (`CSHA256`, about five times faster); the portable block
+/// function works on raw bytes with its message schedule on the stack.
 public struct SHA256: Sendable {
+    /// Whether this CPU has the SHA extensions the hardware block function needs.
+    static let hardwareAvailable = entityd_sha256_hardware_available() != 0
+
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -22,15 +28,27 @@ public struct SHA256: Sendable {
     /// A partial block (fewer than 64 bytes) waiting for more input.
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private let hardware: Bool
 
     /// An empty message.
     public init() {
+        self.init(hardware: Self.hardwareAvailable)
+    }
+
+    /// An empty message, hashed with the hardware block function or the portable one.
+    init(hardware: Bool) {
+        self.hardware = hardware && Self.hardwareAvailable
         buffer.reserveCapacity(64)
     }
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(of bytes: some Collection<UInt8>) -> String {
-        var hash = SHA256()
+        hexDigest(of: bytes, hardware: hardwareAvailable)
+    }
+
+    /// `hexDigest(of:)` with the block function chosen (tests compare both).
+    static func hexDigest(of bytes: some Collection<UInt8>, hardware: Bool) -> String {
+        var hash = SHA256(hardware: hardware)
         hash.update(bytes)
         let digest = hash.finalize()
         var text = [UInt8]()
@@ -87,6 +105,12 @@ public struct SHA256: Sendable {
 
     /// Runs the block function over every 64-byte block of `blocks` (a multiple of 64 long).
     private mutating func compress(blocks: UnsafeRawBufferPointer) {
+        guard blocks.count >= 64 else { return }
+        if hardware {
+            let data = blocks.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            state.withUnsafeMutableBufferPointer { entityd_sha256_hardware_blocks($0.baseAddress!, data, blocks.count / 64 * 64) }
+            return
+        }
         var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
         var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
         Self.roundConstants.withUnsafeBufferPointer { k in

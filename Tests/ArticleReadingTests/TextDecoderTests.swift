@@ -63,4 +63,16 @@ import Testing
         let (text, _) = try TextDecoder.decode(Array("a\tb\r\nc\u{0C}".utf8))
         #expect(text == "a\tb\r\nc\u{0C}")
     }
+
+    /// The 1 % control-character limit counts scalars, not bytes, and C1 controls (two UTF-8
+    /// bytes) as controls: 2 controls in 201 multi-byte scalars pass, 2 in 100 do not.
+    @Test func theControlShareCountsScalarsIncludingC1Controls() throws {
+        let letters199 = String(repeating: "ж", count: 199)
+        #expect(throws: Never.self) { try TextDecoder.decode(Array((letters199 + "\u{85}\u{1B}").utf8)) }
+        let letters98 = String(repeating: "ж", count: 98)
+        #expect(throws: ArticleReadingError.self) { try TextDecoder.decode(Array((letters98 + "\u{85}\u{9F}").utf8)) }
+        #expect(throws: ArticleReadingError.self) { try TextDecoder.decode(Array((letters98 + "\u{7F}\u{1B}").utf8)) }
+        // U+00A0..U+00FF (C2 A0…, C3 …) are letters and spaces, not controls.
+        #expect(throws: Never.self) { try TextDecoder.decode(Array(String(repeating: "\u{A0}é", count: 50).utf8)) }
+    }
 }
