@@ -19,7 +19,6 @@ struct DocumentTagger {
     /// With two stages, token t's second-stage sums before the first stage's evidence (lanes
     /// per token, from `scoreContext`); else one spare accumulator.
     private var partials: [Int32] = []
-    private var evidenceKeys: [UInt64] = []
 
     private var analyzed = AnalyzedDocument()
     /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
@@ -203,9 +202,10 @@ struct DocumentTagger {
             // Each token's rows (offsets in the stage's weights) and word vectors: stage 0's first, stage 1's after.
             let offsets0 = rowOffsets.baseAddress!, offsets1 = offsets0 + max(mostRows, 1)
             let vectors0 = vectors.baseAddress!, vectors1 = vectors0 + parts
-            @inline(__always) func wordVector(_ t: Int, _ part: Int, cached: UnsafePointer<Int32>, computed: UnsafePointer<Int32>) -> UnsafePointer<Int32> {
+            // A token's part p vector is `base + p * l`, cached or computed alike.
+            @inline(__always) func wordVectors(_ t: Int, cached: UnsafePointer<Int32>, computed: UnsafePointer<Int32>) -> UnsafePointer<Int32> {
                 let offset = wordOffsetBase[t]
-                return offset >= 0 ? cached + offset + part * l : computed + ((-1 - offset) * parts + part) * l
+                return offset >= 0 ? cached + offset : computed + (-1 - offset) * parts * l
             }
             for i in 0..<n {
                 let t = first + i
@@ -234,8 +234,8 @@ struct DocumentTagger {
                 @inline(__always) func setVectors(_ part: FeatureExtractor.WordPart, _ j: Int) {
                     let p = part.rawValue
                     if j >= 0 && j < n {
-                        vectors0[p] = wordVector(first + j, p, cached: cached0, computed: computed0.baseAddress!)
-                        vectors1[p] = wordVector(first + j, p, cached: cached1, computed: computed1.baseAddress!)
+                        vectors0[p] = wordVectors(first + j, cached: cached0, computed: computed0.baseAddress!) + p * l
+                        vectors1[p] = wordVectors(first + j, cached: cached1, computed: computed1.baseAddress!) + p * l
                     } else {
                         vectors0[p] = boundary0.baseAddress! + p * l
                         vectors1[p] = boundary1.baseAddress! + p * l
