@@ -93,10 +93,3 @@ extension Extractor {
         }
     }
 }
-
-extension TokenizedText {
-    /// The text of `range` of tokens, from the first token's start to the last one's end.
-    func slice(_ range: Range<Int>) -> String {
-        String(text[tokens[range.lowerBound].text.startIndex..<tokens[range.upperBound - 1].text.endIndex])
-    }
-}

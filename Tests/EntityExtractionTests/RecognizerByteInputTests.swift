@@ -19,10 +19,11 @@ import Testing
         var tokens = 0
         for text in try Self.texts(documents: .max) {
             text.utf8.withUnsafeBufferPointer { utf8 in
-                for (token, range) in zip(text.tokens, text.byteRanges) {
+                for (i, range) in text.byteRanges.enumerated() {
+                    let token = text.text(ofToken: i)
                     let fast = TokenInfo(utf8: UnsafeBufferPointer(rebasing: utf8[range]))
-                    #expect(fast == TokenInfo(scalarsOf: token.text), "\(token.text)")
-                    #expect(fast == TokenInfo(token.text), "\(token.text)")
+                    #expect(fast == TokenInfo(scalarsOf: token), "\(token)")
+                    #expect(fast == TokenInfo(token), "\(token)")
                     tokens += 1
                 }
             }
@@ -37,7 +38,7 @@ import Testing
             var start = 0
             while start < text.sentences.count {
                 let chunk = start..<min(start + 7, text.sentences.count)
-                let strings = text.sentences[chunk].map { text.tokens[$0].map(\.text) }
+                let strings = text.sentences[chunk].map { $0.map { text.text(ofToken: $0) } }
                 let fromBytes = recognizer.recognize(text, sentences: chunk)
                 #expect(fromBytes == recognizer.recognize(document: strings))
                 spans += fromBytes.joined().count
@@ -68,6 +69,24 @@ import Testing
             #expect(reused.headlines == fresh.headlines)
             #expect(reused.sectionWord == fresh.sectionWord)
         }
+    }
+
+    @Test func analysesTakenFromTheWordCacheEqualScanningEveryToken() throws {
+        let cache = try EntityRecognizer.bundled().model.wordCache.cache
+        var fromCache = AnalyzedDocument(), scanned = AnalyzedDocument()
+        var cachedTokens = 0
+        for text in try Self.texts(documents: 40) {
+            let input = RecognizerInput(text, sentences: text.sentences.indices)
+            fromCache.analyze(input, cache: cache)
+            scanned.analyze(input)
+            #expect(fromCache.infos == scanned.infos)
+            #expect(scanned.cachedWords.allSatisfy { $0 == -1 })
+            for (t, word) in fromCache.cachedWords.enumerated() {
+                #expect((word >= 0 ? cache.offset(word: Int(word)) : nil) == cache.offset(exact: scanned.infos[t].exact))
+                if word >= 0 { cachedTokens += 1 }
+            }
+        }
+        #expect(cachedTokens > 5_000)
     }
 
     @Test func aWireStorySectionWordBecomesTheDocumentTopic() {

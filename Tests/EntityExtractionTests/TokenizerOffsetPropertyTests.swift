@@ -29,11 +29,11 @@ typealias SeededGenerator = SplitMix64
             let scalars = Array(text.unicodeScalars)
             let tokenized = Tokenizer(maximumSentenceTokens: 7).tokenize(text)
             var previousEnd = 0
-            for token in tokenized.tokens {
+            for (i, token) in tokenized.tokens.enumerated() {
                 #expect(token.start >= previousEnd && token.end > token.start && token.end <= scalars.count)
                 // Scalars, not String ==, which would accept canonically equivalent but different text.
                 let slice = Array(scalars[token.start..<min(token.end, scalars.count)])
-                #expect(slice == Array(token.text.unicodeScalars), "text: \(text.debugDescription)")
+                #expect(slice == Array(tokenized.text(ofToken: i).unicodeScalars), "text: \(text.debugDescription)")
                 previousEnd = token.end
             }
             // Sentences tile the tokens in order.

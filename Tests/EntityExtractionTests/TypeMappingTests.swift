@@ -9,7 +9,7 @@ import Testing
     private func type(_ name: String, _ label: String, in sentence: String) throws -> (EntityType, String?) {
         let extractor = try SharedExtractor.get()
         let tokenized = extractor.tokenizer.tokenize(sentence)
-        let start = tokenized.tokens.firstIndex { $0.text == name.split(separator: " ").first! }!
+        let start = tokenized.tokens.indices.first { tokenized.text(ofToken: $0) == name.split(separator: " ").first! }!
         let count = name.split(separator: " ").count
         let mention = RecognizedMention(tokens: start..<(start + count), sentence: 0, label: label, confidence: 0.9, name: name)
         let candidate = extractor.typedCandidate(mention, in: tokenized)

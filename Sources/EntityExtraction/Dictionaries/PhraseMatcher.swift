@@ -28,24 +28,63 @@ struct PhraseMatcher: Sendable {
     private(set) var longestPhrase = 0
     /// First UTF-8 bytes of the phrases' first tokens: most text tokens are ruled out without hashing.
     private var startBytes = [Bool](repeating: false, count: 256)
+    /// The scanner's token array, kept between `add` calls.
+    private var scanTokens: [RawToken] = []
+
+    /// An empty matcher.
+    init() {}
+
+    /// An empty matcher with room for about `edges` token edges before its table grows.
+    init(expectedEdges edges: Int) {
+        var capacity = 8
+        while capacity < edges * 2 { capacity *= 2 }
+        slotHash = [UInt64](repeating: 0, count: capacity)
+        slotParent = [Int32](repeating: 0, count: capacity)
+        slotChild = [Int32](repeating: 0, count: capacity)
+    }
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
     mutating func add(_ phrase: String, payload: Int) {
         var normalized = Self.normalized(phrase)
-        let node = normalized.withUTF8 { bytes -> Int32? in
-            var scanner = TokenScanner(bytes: bytes)
-            scanner.run()
-            guard let first = scanner.tokens.first else { return nil }
-            startBytes[Int(bytes[first.byteStart])] = true
-            if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
-            var node: Int32 = 0
-            for token in scanner.tokens {
-                node = childAdding(to: node, UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]))
-            }
-            longestPhrase = max(longestPhrase, scanner.tokens.count)
-            return node
+        normalized.withUTF8 { add(normalizedBytes: $0, payload: payload) }
+    }
+
+    /// Adds the phrase spelled by `bytes` (valid UTF-8), as `add(_:payload:)` adds its `String`.
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>, payload: Int) {
+        if UTF8Bytes.containsCurlyApostrophe(bytes) {
+            add(String(decoding: bytes, as: UTF8.self), payload: payload)
+        } else {
+            add(normalizedBytes: bytes, payload: payload)
         }
-        if let node, payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
+    }
+
+    /// Adds the phrase in capitals, as `add(_:payload:)` adds `String(decoding: bytes).uppercased()`;
+    /// ASCII text is upper-cased byte by byte into `scratch`.
+    mutating func addUppercased(_ bytes: UnsafeBufferPointer<UInt8>, payload: Int, scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        if UTF8Bytes.appendASCIIUppercased(bytes, to: &scratch) {
+            scratch.withUnsafeBufferPointer { add(normalizedBytes: $0, payload: payload) }
+        } else {
+            add(String(decoding: bytes, as: UTF8.self).uppercased(), payload: payload)
+        }
+    }
+
+    /// Adds a phrase whose curly apostrophes are already straight.
+    private mutating func add(normalizedBytes bytes: UnsafeBufferPointer<UInt8>, payload: Int) {
+        var storage: [RawToken] = []
+        swap(&storage, &scanTokens)
+        var scanner = TokenScanner(bytes: bytes, reusing: consume storage)
+        scanner.run()
+        defer { scanTokens = scanner.tokens }
+        guard let first = scanner.tokens.first else { return }
+        startBytes[Int(bytes[first.byteStart])] = true
+        if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
+        var node: Int32 = 0
+        for token in scanner.tokens {
+            node = childAdding(to: node, UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]))
+        }
+        longestPhrase = max(longestPhrase, scanner.tokens.count)
+        if payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
     }
 
     /// The child of `parent` for a phrase token, made if new.
@@ -223,15 +262,7 @@ struct PhraseMatcher: Sendable {
 extension Substring {
     /// Whether the text holds ’ (U+2019), checked on UTF-8 bytes: no Foundation search.
     var containsCurlyApostrophe: Bool {
-        var state = 0
-        for b in utf8 {
-            switch (state, b) {
-            case (_, 0xE2): state = 1
-            case (1, 0x80): state = 2
-            case (2, 0x99): return true
-            default: state = 0
-            }
-        }
-        return false
+        var text = self
+        return text.withUTF8(UTF8Bytes.containsCurlyApostrophe)
     }
 }

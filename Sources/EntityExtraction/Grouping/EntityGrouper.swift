@@ -6,31 +6,54 @@ struct EntityGrouper {
     /// Entities of the article: named ones by salience (summing to 1), then numeric and temporal ones in text order.
     func group(_ candidates: [Candidate], in text: TokenizedText, title: String?) -> [Entity] {
         let persons = PersonNames(candidates: candidates, text: text)
-        var order: [GroupKey] = []
-        var groups: [GroupKey: [(Candidate, Mention)]] = [:]
+        // Groups as indices: keys in order of first mention, each mention's group and type.
+        var keys: [GroupKey] = []
+        var groupByKey: [GroupKey: Int] = [:]
+        groupByKey.reserveCapacity(candidates.count)
+        var mentions: [Mention] = []
+        var types: [EntityType] = []
+        var groupOf: [Int] = []
+        mentions.reserveCapacity(candidates.count)
+        types.reserveCapacity(candidates.count)
+        groupOf.reserveCapacity(candidates.count)
         for candidate in candidates {
-            var candidate = candidate
             let sliced = text.slice(candidate.tokens)
             let surface = Self.normalizedName(sliced)
+            var type = candidate.type
             var name = candidate.canonical ?? surface
             if let fullName = persons.fullName(for: candidate, surface: surface) {
-                candidate.type = .person
+                type = .person
                 name = fullName
             }
-            let mention = Mention(
+            mentions.append(Mention(
                 text: sliced, start: text.tokens[candidate.tokens.lowerBound].start,
-                end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence)
-            let key = GroupKey(name: name, typeClass: candidate.type.groupClass)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append((candidate, mention))
+                end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence))
+            types.append(type)
+            let key = GroupKey(name: name, typeClass: type.groupClass)
+            if let g = groupByKey[key] {
+                groupOf.append(g)
+            } else {
+                groupByKey[key] = keys.count
+                groupOf.append(keys.count)
+                keys.append(key)
+            }
         }
-        Self.mergeShoutedGroups(&order, &groups)
-        var entities: [Entity] = order.map { key in
-            let members = groups[key]!
-            let type = Self.majorityType(members)
-            let geo = [.gpe, .loc, .fac].contains(type)
-                ? ([key.name] + members.map(\.1.text)).lazy.compactMap { gazetteer.geoReference(for: $0) }.first : nil
-            return Entity(id: 0, name: key.name, type: type, salience: 0, mentions: members.map(\.1), geo: geo)
+        var members = GroupMembers(groupOf: groupOf, groupCount: keys.count)
+        let order = Self.mergeShoutedGroups(keys, &members, mentions)
+        var entities: [Entity] = order.map { g in
+            let type = Self.majorityType(members[g], types)
+            let name = keys[g].name
+            var geo: GeoReference?
+            if type == .gpe || type == .loc || type == .fac {
+                // The name, then each mention text (the same bytes looked up once): the first the gazetteer knows.
+                geo = gazetteer.geoReference(for: name)
+                var tried: [String] = [name]
+                for m in members[g] where geo == nil && !tried.contains(where: { $0.utf8.elementsEqual(mentions[m].text.utf8) }) {
+                    tried.append(mentions[m].text)
+                    geo = gazetteer.geoReference(for: mentions[m].text)
+                }
+            }
+            return Entity(id: 0, name: name, type: type, salience: 0, mentions: members[g].map { mentions[$0] }, geo: geo)
         }
         Salience.assign(to: &entities, title: title)
         entities.sort { a, b in
@@ -42,28 +65,34 @@ struct EntityGrouper {
         return entities
     }
 
-    /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally.
-    private static func mergeShoutedGroups(_ order: inout [GroupKey], _ groups: inout [GroupKey: [(Candidate, Mention)]]) {
-        let shouted = order.map(\.name.isShouted)
+    /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
+    /// shouted group's members move to that group. The groups that remain, in order.
+    private static func mergeShoutedGroups(_ keys: [GroupKey], _ members: inout GroupMembers, _ mentions: [Mention]) -> [Int] {
+        let shouted = keys.map(\.name.isShouted)
         // Without a name in capitals nothing merges, and every group is already in text order.
-        guard shouted.contains(true) else { return }
+        guard shouted.contains(true) else { return Array(keys.indices) }
         // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
-        let shoutedLengths = Set(zip(order, shouted).filter(\.1).map(\.0.name.utf8.count))
-        var normal: [GroupKey: GroupKey] = [:]
-        for (key, isShouted) in zip(order, shouted) where !isShouted {
+        let shoutedLengths = Set(keys.indices.filter { shouted[$0] }.map { keys[$0].name.utf8.count })
+        var normal: [GroupKey: Int] = [:]
+        for g in keys.indices where !shouted[g] {
+            let key = keys[g]
             if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            normal[GroupKey(name: key.name.uppercased(), typeClass: key.typeClass)] = key
+            normal[GroupKey(name: key.name.fastUppercased, typeClass: key.typeClass)] = g
         }
-        guard !normal.isEmpty else { return }
-        var index = 0
-        order.removeAll { key in
-            defer { index += 1 }
-            guard shouted[index], let target = normal[key], let members = groups[key] else { return false }
-            groups[target]! += members
-            groups[key] = nil
-            return true
+        guard !normal.isEmpty else { return Array(keys.indices) }
+        var order: [Int] = []
+        var merged: [Int] = []
+        for g in keys.indices {
+            guard shouted[g], let target = normal[keys[g]] else {
+                order.append(g)
+                continue
+            }
+            members.move(g, into: target)
+            merged.append(target)
         }
-        for key in order { groups[key]!.sort { $0.1.start < $1.1.start } }
+        // Mentions never overlap, so their starts are distinct: the sort order is unique.
+        for g in merged { members.sort(g) { mentions[$0].start < mentions[$1].start } }
+        return order
     }
 
     private struct GroupKey: Hashable {
@@ -72,14 +101,15 @@ struct EntityGrouper {
         var typeClass: Int
     }
 
-    /// The most frequent type; ties go to the type seen first.
-    private static func majorityType(_ members: [(Candidate, Mention)]) -> EntityType {
-        if members.count == 1 { return members[0].0.type }
+    /// The most frequent type of the members; ties go to the type seen first.
+    private static func majorityType(_ members: ArraySlice<Int>, _ types: [EntityType]) -> EntityType {
+        let first = types[members[members.startIndex]]
+        guard members.contains(where: { types[$0] != first }) else { return first }
         var counts = [Int](repeating: 0, count: EntityType.allCases.count)
         var firstSeen: [EntityType] = []
-        for (candidate, _) in members {
-            let t = candidate.type.index
-            if counts[t] == 0 { firstSeen.append(candidate.type) }
+        for m in members {
+            let t = types[m].index
+            if counts[t] == 0 { firstSeen.append(types[m]) }
             counts[t] += 1
         }
         var best = firstSeen[0]
@@ -90,13 +120,54 @@ struct EntityGrouper {
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
         // Bytes first: only control characters, non-ASCII text or double spaces can need work.
-        var previous: UInt8 = 0
-        var suspicious = false
-        for b in name.utf8 {
-            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { suspicious = true; break }
-            previous = b
+        var copy = name
+        let suspicious = copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return true }
+                previous = b
+            }
+            return false
         }
         guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// The mentions of each group in text order, in one flat array (most groups have one mention);
+/// a group that takes over another's mentions keeps its own list.
+private struct GroupMembers {
+    private var flat: [Int]
+    private var starts: [Int]
+    private var moved: [Int: [Int]] = [:]
+
+    /// Mentions `0..<groupOf.count` into their groups, keeping their order.
+    init(groupOf: [Int], groupCount: Int) {
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for g in groupOf { starts[g + 1] += 1 }
+        for g in 0..<groupCount { starts[g + 1] += starts[g] }
+        var next = starts
+        var flat = [Int](repeating: 0, count: groupOf.count)
+        for (m, g) in groupOf.enumerated() {
+            flat[next[g]] = m
+            next[g] += 1
+        }
+        self.flat = flat
+        self.starts = starts
+    }
+
+    subscript(g: Int) -> ArraySlice<Int> {
+        if let list = moved[g] { return list[...] }
+        return flat[starts[g]..<starts[g + 1]]
+    }
+
+    /// Appends group `g`'s mentions to `target`'s and empties `g`.
+    mutating func move(_ g: Int, into target: Int) {
+        moved[target] = Array(self[target]) + self[g]
+        moved[g] = []
+    }
+
+    mutating func sort(_ g: Int, by less: (Int, Int) -> Bool) {
+        moved[g] = self[g].sorted(by: less)
     }
 }

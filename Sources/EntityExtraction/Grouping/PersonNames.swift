@@ -6,10 +6,12 @@ struct PersonNames {
 
     init(candidates: [Candidate], text: TokenizedText) {
         for candidate in candidates where candidate.type == .person && candidate.tokens.count > 1 {
+            // Words without a final period ("Gen." is a title, "J." an initial).
+            let isWord = { (i: Int) in text.tokens[i].kind == .word && !text.endsWithPeriod(token: i) }
+            guard let first = candidate.tokens.first(where: isWord), let last = candidate.tokens.last(where: isWord) else { continue }
             let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
-            let words = text.tokens[candidate.tokens].filter { $0.kind == .word && !$0.text.hasSuffix(".") }
-            for part in [words.first, words.last].compactMap({ $0 }) {
-                let key = part.text.uppercased()
+            for part in first == last ? first...first : first...last where part == first || part == last {
+                let key = text.string(ofToken: part).fastUppercased
                 if let existing = fullNameByPart[key], existing != fullName {
                     fullNameByPart[key] = .some(nil)  // ambiguous: two people share it
                 } else {
@@ -26,7 +28,8 @@ struct PersonNames {
     func fullName(for candidate: Candidate, surface: String) -> String? {
         guard candidate.tokens.count == 1, candidate.canonical == nil else { return nil }
         guard candidate.type == .person || candidate.source == .recognizer else { return nil }
-        guard let match = fullNameByPart[surface.uppercased()], let fullName = match, fullName != surface else { return nil }
+        guard !fullNameByPart.isEmpty, let match = fullNameByPart[surface.fastUppercased], let fullName = match, fullName != surface
+        else { return nil }
         return fullName
     }
 }

@@ -48,10 +48,9 @@ extension ExtractionResult {
             writer.string(entity.name)
             writer.raw(",\"salience\":")
             writer.double(entity.salience)
-            writer.raw(",\"type\":\"")
-            entity.type.rawValue.utf8.withContiguousStorageIfAvailable { writer.bytes.append(contentsOf: $0) }
-                ?? writer.bytes.append(contentsOf: entity.type.rawValue.utf8)
-            writer.raw("\"}")
+            writer.raw(",\"type\":")
+            writer.string(entity.type.rawValue)
+            writer.byte(UInt8(ascii: "}"))
         }
         writer.byte(UInt8(ascii: "]"))
     }

@@ -5,22 +5,53 @@
 /// goes through `Encoder` containers, boxes and a key sort per object, which cost more than
 /// the whole extraction on Linux.
 public struct JSONWriter: Sendable {
+    /// Written bytes are `storage[0..<count]`; the rest is room, so that appending is a copy
+    /// into place rather than the array's general `append(contentsOf:)`.
+    private var storage: [UInt8]
+    private var count = 0
+
     /// The JSON text written so far, UTF-8.
-    public var bytes: [UInt8]
+    public var bytes: [UInt8] {
+        get { count == storage.count ? storage : Array(storage[0..<count]) }
+        set {
+            storage = newValue
+            count = newValue.count
+        }
+    }
 
     /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: max(64, capacity))
     }
 
     /// Appends JSON punctuation or a key already in JSON form (ASCII, nothing to escape).
     @inline(__always) public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(text.utf8Start, text.utf8CodeUnitCount)
     }
 
     /// Appends one byte of JSON punctuation.
-    @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
+    @inline(__always) public mutating func byte(_ b: UInt8) {
+        if count == storage.count { grow(1) }
+        storage[count] = b
+        count += 1
+    }
+
+    /// Copies `n` bytes from `source` to the end.
+    @inline(__always) private mutating func append(_ source: UnsafePointer<UInt8>, _ n: Int) {
+        if storage.count - count < n { grow(n) }
+        let at = count
+        storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + at).update(from: source, count: n) }
+        count += n
+    }
+
+    @inline(__always) private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        if let base = source.baseAddress { append(base, source.count) }
+    }
+
+    /// Room for at least `n` more bytes: the storage doubles (zero-filled; only `count` bytes are text).
+    private mutating func grow(_ n: Int) {
+        storage += repeatElement(0, count: max(storage.count, n))
+    }
 
     /// Appends `null`.
     public mutating func null() { raw("null") }
@@ -45,7 +76,7 @@ public struct JSONWriter: Sendable {
     /// Appends an integer in decimal.
     public mutating func int(_ value: Int) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            byte(UInt8(ascii: "-"))
             appendDigits(value.magnitude)
         } else {
             appendDigits(UInt(value))
@@ -63,7 +94,7 @@ public struct JSONWriter: Sendable {
         var text = value.description
         text.withUTF8 { utf8 in
             let dropsPointZero = utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(dropsPointZero ? utf8.count - 2 : utf8.count)]))
+            append(UnsafeBufferPointer(rebasing: utf8[0..<(dropsPointZero ? utf8.count - 2 : utf8.count)]))
         }
     }
 
@@ -81,31 +112,33 @@ public struct JSONWriter: Sendable {
             scale *= 10
             let scaled = (value * scale).rounded()
             guard scaled / scale == value else { continue }
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "."))
             var digits = Int(scaled)
-            var divisor = Int(scale) / 10
-            for _ in 0..<places {
-                bytes.append(UInt8(truncatingIfNeeded: digits / divisor) &+ 0x30)
-                digits %= divisor
-                divisor = max(1, divisor / 10)
+            var text: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x30, 0x2E, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &text) { out in
+                for k in stride(from: places + 1, through: 2, by: -1) {
+                    out[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
+                    digits /= 10
+                }
             }
+            withUnsafeBytes(of: &text) { append($0.bindMemory(to: UInt8.self).baseAddress!, places + 2) }
             return true
         }
         return false
     }
 
     private mutating func appendDigits(_ value: UInt) {
-        var power: UInt = 1
-        while power <= value / 10 { power *= 10 }
+        // Right to left into a buffer long enough for any UInt (20 digits).
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var rest = value
-        while true {
-            let digit = rest / power
-            bytes.append(UInt8(truncatingIfNeeded: digit) &+ 0x30)
-            rest -= digit * power
-            if power == 1 { break }
-            power /= 10
+        var start = 24
+        withUnsafeMutableBytes(of: &buffer) { out in
+            repeat {
+                start -= 1
+                out[start] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            } while rest > 0
         }
+        withUnsafeBytes(of: &buffer) { append($0.bindMemory(to: UInt8.self).baseAddress! + start, 24 - start) }
     }
 
     /// Which bytes need an escape: 0 = none, else the letter after the backslash (`u` for `\u00XX`).
@@ -124,27 +157,27 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         Self.escapes.withUnsafeBufferPointer { escapes in
             var runStart = 0
             for i in 0..<text.count {
                 let escape = escapes[Int(text[i])]
                 guard escape != 0 else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i])) }
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(escape)
+                if runStart < i { append(UnsafeBufferPointer(rebasing: text[runStart..<i])) }
+                byte(UInt8(ascii: "\\"))
+                byte(escape)
                 if escape == UInt8(ascii: "u") {
                     let hex: StaticString = "0123456789abcdef"
                     let b = Int(text[i])
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(hex.utf8Start[b >> 4])
-                    bytes.append(hex.utf8Start[b & 0xF])
+                    byte(UInt8(ascii: "0"))
+                    byte(UInt8(ascii: "0"))
+                    byte(hex.utf8Start[b >> 4])
+                    byte(hex.utf8Start[b & 0xF])
                 }
                 runStart = i + 1
             }
-            if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+            if runStart < text.count { append(UnsafeBufferPointer(rebasing: text[runStart...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 }

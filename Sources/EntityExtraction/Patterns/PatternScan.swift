@@ -6,6 +6,8 @@ struct PatternScan {
     let bytes: UnsafeBufferPointer<UInt8>
     let range: Range<Int>
     private var classCache: [WordClass?]
+    /// The last `number(at:)` asked and its answer: the rules tried at one token all ask it.
+    private var numberMemo: (at: Int, end: Int?) = (-1, nil)
 
     init(tokens: [Token], byteRanges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.tokens = tokens
@@ -88,6 +90,13 @@ struct PatternScan {
 
     /// The end of a number: digits or number words, with a multiplier ("1.2 billion", "two hundred").
     mutating func number(at i: Int) -> Int? {
+        if numberMemo.at == i { return numberMemo.end }
+        let end = computeNumber(at: i)
+        numberMemo = (i, end)
+        return end
+    }
+
+    private mutating func computeNumber(at i: Int) -> Int? {
         var j = i
         if isDigits(i) {
             j = i + 1

@@ -126,12 +126,22 @@ struct ViterbiDecoder {
         if width == 12 {
             // Up to four types (one quad): the three SIMD4 maxima stay in registers.
             var a = SIMD4<Float>(repeating: impossible), b = a, c = a
-            var row = scores
-            for k in 0..<sources.count {
+            var row = scores, k = 0
+            // Two sources per round (in order): fewer loop steps and register moves.
+            while k + 1 < sources.count {
                 a.keepGreater(candidate(row, k))
                 b.keepGreater(candidate(row + 4, k))
                 c.keepGreater(candidate(row + 8, k))
-                row += 12
+                a.keepGreater(candidate(row + 12, k + 1))
+                b.keepGreater(candidate(row + 16, k + 1))
+                c.keepGreater(candidate(row + 20, k + 1))
+                row += 24
+                k += 2
+            }
+            if k < sources.count {
+                a.keepGreater(candidate(row, k))
+                b.keepGreater(candidate(row + 4, k))
+                c.keepGreater(candidate(row + 8, k))
             }
             finish(a, 0)
             finish(b, 4)
@@ -161,7 +171,7 @@ struct ViterbiDecoder {
             forward.withUnsafeBufferPointer { fwd in
             moves.position.withUnsafeBufferPointer { position in
             moves.within.withUnsafeBufferPointer { within in
-            moves.intoOpening.withUnsafeBufferPointer { into in
+            moves.columnsIntoOpening.withUnsafeBufferPointer { columns in
             moves.closedPositions.withUnsafeBufferPointer { closedPositions in
                 moves.closed.withUnsafeBufferPointer { closed in
                     let f = fwd.baseAddress!, p = position.baseAddress!, t = within.baseAddress!
@@ -183,14 +193,23 @@ struct ViterbiDecoder {
                             if fromBegin > top { top = fromBegin; argument = 1 + 4 * type }
                             if fromInside > top { argument = 2 + 4 * type }
                         } else {
-                            // O, B-* or U-*: from every closed label, down the target's column of scores.
-                            var column = into.baseAddress! + (py - moves.unit), best = -1
-                            for k in 0..<closed.count {
-                                let score = previous[closedPositions[k]] + column[0]
-                                if score > top { top = score; best = k }
-                                column += moves.regionWidth
+                            // O, B-* or U-*: the best score from any closed label, four at a time; then
+                            // the first closed label (ascending) whose score equals it, as the strict `>`
+                            // of the plain recurrence keeps the first of equal scores.
+                            let column = columns.baseAddress! + (py - moves.unit) * moves.regionWidth
+                            let sources = previous + moves.last
+                            var best = SIMD4<Float>(repeating: Self.impossible), v = 0
+                            while v < moves.regionWidth {
+                                best.keepGreater(SIMD4.load(sources + v) + SIMD4.load(column + v))
+                                v += 4
                             }
-                            if best >= 0 { argument = closed[best] }
+                            let highest = max(max(best[0], best[1]), max(best[2], best[3]))
+                            if highest > Self.impossible {
+                                for k in 0..<closed.count {
+                                    let at = closedPositions[k] - moves.last
+                                    if sources[at] + column[at] == highest { argument = closed[k]; break }
+                                }
+                            }
                         }
                         path[i - 1] = argument
                         i -= 1

@@ -35,6 +35,10 @@ final class ViterbiMoves: Sendable {
     let intoOpening: [Float]
     /// `opening.count` rows over the closed-source region: `score(source, opening[k])`.
     let outOfClosed: [Float]
+    /// The transposed `intoOpening`, for the backtrace: for each position u of the opening-target
+    /// region, a row over the closed-source region, `score(closed label at v, opening label at u)`
+    /// (`impossible` at pads).
+    let columnsIntoOpening: [Float]
     /// Four rows of Q quads, by type: B→I, I→I, B→L, I→L.
     let within: [Float]
     /// Row of scores added at the first token (0 where a sentence may start) and at the last.
@@ -76,8 +80,12 @@ final class ViterbiMoves: Sendable {
         var intoOpening = [Float](repeating: ViterbiDecoder.impossible, count: closed.count * regionWidth)
         var outOfClosed = [Float](repeating: ViterbiDecoder.impossible, count: opening.count * regionWidth)
         var within = [Float](repeating: ViterbiDecoder.impossible, count: 4 * q4)
+        var columnsIntoOpening = [Float](repeating: ViterbiDecoder.impossible, count: regionWidth * regionWidth)
         for (k, x) in closed.enumerated() {
-            for y in opening { intoOpening[k * regionWidth + position[y] - unit] = scores[x * l + y] }
+            for y in opening {
+                intoOpening[k * regionWidth + position[y] - unit] = scores[x * l + y]
+                columnsIntoOpening[(position[y] - unit) * regionWidth + position[x] - last] = scores[x * l + y]
+            }
         }
         for (k, z) in opening.enumerated() {
             for y in closed { outOfClosed[k * regionWidth + position[y] - last] = scores[y * l + z] }
@@ -91,6 +99,7 @@ final class ViterbiMoves: Sendable {
             within[3 * q4 + type] = scores[i * l + lastLabel]
         }
         self.intoOpening = intoOpening
+        self.columnsIntoOpening = columnsIntoOpening
         self.outOfClosed = outOfClosed
         self.within = within
     }

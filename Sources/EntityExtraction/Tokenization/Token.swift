@@ -1,21 +1,21 @@
-/// One token of a text: a slice of it with exact Unicode code point offsets.
+/// One token of a text: exact Unicode code point offsets and what it is made of.
+///
+/// A plain value (no reference to the text): token arrays are copied and read without
+/// reference counting. The characters are `TokenizedText.text(ofToken:)`.
 public struct Token: Sendable, Hashable {
-    /// The token's characters, a slice of the tokenized text (no copy).
-    public var text: Substring
     /// Code point offset of the first character in the tokenized text.
     public var start: Int
     /// Code point offset one past the last character.
     public var end: Int
-    /// What the token is made of.
-    public var kind: TokenKind
     /// Line breaks in the whitespace before this token; 0 when it is on the same line.
     public var newlinesBefore: Int
+    /// What the token is made of.
+    public var kind: TokenKind
     /// Whether whitespace separates this token from the previous one.
     public var spaceBefore: Bool
 
     /// Creates a token; offsets are code point offsets, end exclusive.
-    public init(text: Substring, start: Int, end: Int, kind: TokenKind, newlinesBefore: Int = 0, spaceBefore: Bool = true) {
-        self.text = text
+    public init(start: Int, end: Int, kind: TokenKind, newlinesBefore: Int = 0, spaceBefore: Bool = true) {
         self.start = start
         self.end = end
         self.kind = kind

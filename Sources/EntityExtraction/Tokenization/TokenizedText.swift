@@ -1,6 +1,6 @@
 /// A text cut into tokens and sentences.
 public struct TokenizedText: Sendable {
-    /// The text the tokens slice.
+    /// The text the tokens index.
     public var text: String
     /// All tokens in text order.
     public var tokens: [Token]
@@ -11,16 +11,6 @@ public struct TokenizedText: Sendable {
     let utf8: [UInt8]
     let byteRanges: [Range<Int>]
 
-    /// Creates a tokenized text from its parts; the tokens must be slices of `text`.
-    public init(text: String, tokens: [Token], sentences: [Range<Int>]) {
-        let utf8 = text.utf8
-        self.init(
-            text: text, tokens: tokens, sentences: sentences, utf8: Array(utf8),
-            byteRanges: tokens.map {
-                utf8.distance(from: utf8.startIndex, to: $0.text.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.text.endIndex)
-            })
-    }
-
     init(text: String, tokens: [Token], sentences: [Range<Int>], utf8: [UInt8], byteRanges: [Range<Int>]) {
         self.text = text
         self.tokens = tokens
@@ -29,8 +19,43 @@ public struct TokenizedText: Sendable {
         self.byteRanges = byteRanges
     }
 
+    /// The characters of token `i`, a slice of `text` (no copy).
+    public func text(ofToken i: Int) -> Substring {
+        let utf8 = text.utf8
+        let range = byteRanges[i]
+        return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    }
+
     /// The token strings of each sentence, the shape the statistical recognizer reads.
     public var sentenceTokenTexts: [[Substring]] {
-        sentences.map { range in tokens[range].map(\.text) }
+        sentences.map { range in range.map { text(ofToken: $0) } }
+    }
+
+    /// The UTF-8 bytes of `range` of tokens, from the first token's start to the last one's end.
+    @inline(__always) func byteRange(_ range: Range<Int>) -> Range<Int> {
+        byteRanges[range.lowerBound].lowerBound..<byteRanges[range.upperBound - 1].upperBound
+    }
+
+    /// The text of `range` of tokens, from the first token's start to the last one's end.
+    func slice(_ range: Range<Int>) -> String {
+        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[byteRange(range)]), as: UTF8.self) }
+    }
+
+    /// Token `i` as a `String` (a small string needs no allocation).
+    func string(ofToken i: Int) -> String {
+        utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[byteRanges[i]]), as: UTF8.self) }
+    }
+
+    /// `first?.isUppercase` of token `i`.
+    func startsUppercase(token i: Int) -> Bool {
+        utf8.withUnsafeBufferPointer { UTF8Bytes.startsUppercase(UnsafeBufferPointer(rebasing: $0[byteRanges[i]])) }
+    }
+
+    /// `hasSuffix(".")` of token `i`, on bytes unless a non-ASCII character precedes the period.
+    func endsWithPeriod(token i: Int) -> Bool {
+        let range = byteRanges[i]
+        guard !range.isEmpty, utf8[range.upperBound - 1] == UInt8(ascii: ".") else { return false }
+        if range.count == 1 || utf8[range.upperBound - 2] < 0x80 { return true }
+        return text(ofToken: i).hasSuffix(".")
     }
 }

@@ -3,7 +3,7 @@
 /// News-style English rules: possessives and clitics split off (`Zelensky’s` → `Zelensky` `’s`),
 /// hyphenated names whole (`Al-Wajni`), abbreviations keep their period (`U.S.`, `Gen.`),
 /// numbers keep separators (`1,200.50`), URLs, e-mail addresses and handles stay one token.
-/// It scans UTF-8 bytes once; tokens are slices of the input, never copies.
+/// It scans UTF-8 bytes once; tokens are offsets into the input, never copies.
 public struct Tokenizer: Sendable {
     /// Longest sentence in tokens; longer runs without a sentence end are cut there, so
     /// later stages (and the per-article deadline checks between sentences) see bounded units.
@@ -23,17 +23,15 @@ public struct Tokenizer: Sendable {
             let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(scanner.tokens, bytes: bytes)
             return (scanner.tokens, sentences, Array(bytes))
         }
-        let utf8 = storage.utf8
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
+        var byteRanges: [Range<Int>] = []
+        byteRanges.reserveCapacity(raw.count)
         for r in raw {
-            let lower = utf8.index(utf8.startIndex, offsetBy: r.byteStart)
-            let upper = utf8.index(utf8.startIndex, offsetBy: r.byteEnd)
-            tokens.append(Token(
-                text: storage[lower..<upper], start: r.scalarStart, end: r.scalarEnd, kind: r.kind,
-                newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
+            tokens.append(Token(start: r.scalarStart, end: r.scalarEnd, kind: r.kind, newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
+            byteRanges.append(r.byteStart..<r.byteEnd)
         }
-        return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: raw.map { $0.byteStart..<$0.byteEnd })
+        return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: byteRanges)
     }
 }
 

@@ -43,4 +43,67 @@ enum UTF8Bytes {
         }
         return (scalars, lower)
     }
+
+    /// FNV-1a of the bytes.
+    @inline(__always) static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// Whether the bytes hold ’ (U+2019: E2 80 99).
+    static func containsCurlyApostrophe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `first?.isUppercase` of the text: decided on the first byte when the first character is
+    /// one ASCII scalar (the next byte, if any, is ASCII too), else by `Character`.
+    static func startsUppercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 && (bytes.count == 1 || bytes[1] < 0x80) { return first &- 0x41 < 26 }
+        return String(decoding: bytes, as: UTF8.self).first?.isUppercase ?? false
+    }
+
+    /// `String.isShouted` of the text: at least two letters and none in lower case.
+    static func isShouted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var letters = 0
+        for b in bytes {
+            if b >= 0x80 { return String(decoding: bytes, as: UTF8.self).isShouted }
+            if b &- 0x61 < 26 { return false }
+            if b &- 0x41 < 26 { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// The bytes of `String.uppercased()` of ASCII text (ASCII letters only change); `false`,
+    /// writing nothing, for non-ASCII text.
+    static func appendASCIIUppercased(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        for b in bytes where b >= 0x80 { return false }
+        for b in bytes { out.append(b &- 0x61 < 26 ? b &- 0x20 : b) }
+        return true
+    }
+}
+
+extension String {
+    /// `uppercased()`, without the general Unicode path for ASCII text.
+    var fastUppercased: String {
+        var copy = self
+        return copy.withUTF8 { bytes -> String? in
+            var hasLower = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b &- 0x61 < 26 { hasLower = true }
+            }
+            guard hasLower else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for k in 0..<bytes.count { out[k] = bytes[k] &- 0x61 < 26 ? bytes[k] &- 0x20 : bytes[k] }
+                return bytes.count
+            }
+        } ?? uppercased()
+    }
 }
