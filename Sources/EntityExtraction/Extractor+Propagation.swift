@@ -9,17 +9,28 @@ extension Extractor {
         guard resolved.contains(where: { $0.source == .recognizer }) else { return [] }
         let shouting = shouting ?? shoutingSentences(text)
         let anyShouting = shouting.contains(true)
-        var matcher = PhraseMatcher()
-        var shoutedMatcher = PhraseMatcher()
+        let isSource = { (c: Candidate) in c.source == .recognizer && c.type.isNamed && c.confidence >= 0.8 }
+        // About two tokens per name; the matchers' tables then rarely grow.
+        let expectedEdges = resolved.lazy.filter(isSource).count * 2
+        var matcher = PhraseMatcher(expectedEdges: expectedEdges)
+        var shoutedMatcher = anyShouting ? PhraseMatcher(expectedEdges: expectedEdges * 2) : PhraseMatcher()
         var sources: [Candidate] = []
-        var seen = Set<String>()
+        // A name seen before adds nothing (the matchers keep a phrase's first payload, and equal
+        // names add equal phrases): byte-equal repeats are skipped, found by a hash of their bytes.
+        var seen: [UInt64: Range<Int>] = [:]
         var upper: [UInt8] = []
         text.utf8.withUnsafeBufferPointer { bytes in
-            for candidate in resolved where candidate.source == .recognizer && candidate.type.isNamed && candidate.confidence >= 0.8 {
-                let name = UnsafeBufferPointer(rebasing: bytes[text.byteRange(candidate.tokens)])
+            for candidate in resolved where isSource(candidate) {
+                let byteRange = text.byteRange(candidate.tokens)
+                let name = UnsafeBufferPointer(rebasing: bytes[byteRange])
                 guard UTF8Bytes.scalarCount(name) >= 3, UTF8Bytes.startsUppercase(name) else { continue }
+                let hash = UTF8Bytes.fnv1a(name)
+                if let first = seen[hash] {
+                    if bytes[first].elementsEqual(name) { continue }
+                } else {
+                    seen[hash] = byteRange
+                }
                 let nameString = String(decoding: name, as: UTF8.self)
-                guard seen.insert(nameString).inserted else { continue }
                 sources.append(candidate)
                 matcher.add(bytes: name, payload: sources.count - 1)
                 guard !UTF8Bytes.isShouted(name) else { continue }
@@ -38,7 +49,8 @@ extension Extractor {
         guard !sources.isEmpty else { return [] }
         var found: [Candidate] = []
         for (s, range) in text.sentences.enumerated() {
-            for match in (shouting[s] ? shoutedMatcher : matcher).matches(in: text, within: range) {
+            let matches = shouting[s] ? shoutedMatcher.matches(in: text, within: range) : matcher.matches(in: text, within: range)
+            for match in matches {
                 let source = sources[match.payload]
                 found.append(Candidate(
                     tokens: match.tokens, sentence: s, type: source.type, confidence: source.confidence * 0.9,

@@ -28,6 +28,20 @@ struct PhraseMatcher: Sendable {
     private(set) var longestPhrase = 0
     /// First UTF-8 bytes of the phrases' first tokens: most text tokens are ruled out without hashing.
     private var startBytes = [Bool](repeating: false, count: 256)
+    /// The scanner's token array, kept between `add` calls.
+    private var scanTokens: [RawToken] = []
+
+    /// An empty matcher.
+    init() {}
+
+    /// An empty matcher with room for about `edges` token edges before its table grows.
+    init(expectedEdges edges: Int) {
+        var capacity = 8
+        while capacity < edges * 2 { capacity *= 2 }
+        slotHash = [UInt64](repeating: 0, count: capacity)
+        slotParent = [Int32](repeating: 0, count: capacity)
+        slotChild = [Int32](repeating: 0, count: capacity)
+    }
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
     mutating func add(_ phrase: String, payload: Int) {
@@ -57,8 +71,11 @@ struct PhraseMatcher: Sendable {
 
     /// Adds a phrase whose curly apostrophes are already straight.
     private mutating func add(normalizedBytes bytes: UnsafeBufferPointer<UInt8>, payload: Int) {
-        var scanner = TokenScanner(bytes: bytes)
+        var storage: [RawToken] = []
+        swap(&storage, &scanTokens)
+        var scanner = TokenScanner(bytes: bytes, reusing: consume storage)
         scanner.run()
+        defer { scanTokens = scanner.tokens }
         guard let first = scanner.tokens.first else { return }
         startBytes[Int(bytes[first.byteStart])] = true
         if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’

@@ -38,12 +38,10 @@ struct EntityGrouper {
                 keys.append(key)
             }
         }
-        // Members of each group in text order (candidates come in text order).
-        var members = [[Int]](repeating: [], count: keys.count)
-        for (m, g) in groupOf.enumerated() { members[g].append(m) }
+        var members = GroupMembers(groupOf: groupOf, groupCount: keys.count)
         let order = Self.mergeShoutedGroups(keys, &members, mentions)
         var entities: [Entity] = order.map { g in
-            let type = Self.majorityType(members[g].map { types[$0] })
+            let type = Self.majorityType(members[g], types)
             let name = keys[g].name
             var geo: GeoReference?
             if type == .gpe || type == .loc || type == .fac {
@@ -69,7 +67,7 @@ struct EntityGrouper {
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
     /// shouted group's members move to that group. The groups that remain, in order.
-    private static func mergeShoutedGroups(_ keys: [GroupKey], _ members: inout [[Int]], _ mentions: [Mention]) -> [Int] {
+    private static func mergeShoutedGroups(_ keys: [GroupKey], _ members: inout GroupMembers, _ mentions: [Mention]) -> [Int] {
         let shouted = keys.map(\.name.isShouted)
         // Without a name in capitals nothing merges, and every group is already in text order.
         guard shouted.contains(true) else { return Array(keys.indices) }
@@ -89,12 +87,11 @@ struct EntityGrouper {
                 order.append(g)
                 continue
             }
-            members[target] += members[g]
-            members[g] = []
+            members.move(g, into: target)
             merged.append(target)
         }
         // Mentions never overlap, so their starts are distinct: the sort order is unique.
-        for g in merged { members[g].sort { mentions[$0].start < mentions[$1].start } }
+        for g in merged { members.sort(g) { mentions[$0].start < mentions[$1].start } }
         return order
     }
 
@@ -104,14 +101,15 @@ struct EntityGrouper {
         var typeClass: Int
     }
 
-    /// The most frequent type; ties go to the type seen first.
-    private static func majorityType(_ types: [EntityType]) -> EntityType {
-        if types.count == 1 { return types[0] }
+    /// The most frequent type of the members; ties go to the type seen first.
+    private static func majorityType(_ members: ArraySlice<Int>, _ types: [EntityType]) -> EntityType {
+        let first = types[members[members.startIndex]]
+        guard members.contains(where: { types[$0] != first }) else { return first }
         var counts = [Int](repeating: 0, count: EntityType.allCases.count)
         var firstSeen: [EntityType] = []
-        for type in types {
-            let t = type.index
-            if counts[t] == 0 { firstSeen.append(type) }
+        for m in members {
+            let t = types[m].index
+            if counts[t] == 0 { firstSeen.append(types[m]) }
             counts[t] += 1
         }
         var best = firstSeen[0]
@@ -122,13 +120,54 @@ struct EntityGrouper {
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
         // Bytes first: only control characters, non-ASCII text or double spaces can need work.
-        var previous: UInt8 = 0
-        var suspicious = false
-        for b in name.utf8 {
-            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { suspicious = true; break }
-            previous = b
+        var copy = name
+        let suspicious = copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return true }
+                previous = b
+            }
+            return false
         }
         guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// The mentions of each group in text order, in one flat array (most groups have one mention);
+/// a group that takes over another's mentions keeps its own list.
+private struct GroupMembers {
+    private var flat: [Int]
+    private var starts: [Int]
+    private var moved: [Int: [Int]] = [:]
+
+    /// Mentions `0..<groupOf.count` into their groups, keeping their order.
+    init(groupOf: [Int], groupCount: Int) {
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for g in groupOf { starts[g + 1] += 1 }
+        for g in 0..<groupCount { starts[g + 1] += starts[g] }
+        var next = starts
+        var flat = [Int](repeating: 0, count: groupOf.count)
+        for (m, g) in groupOf.enumerated() {
+            flat[next[g]] = m
+            next[g] += 1
+        }
+        self.flat = flat
+        self.starts = starts
+    }
+
+    subscript(g: Int) -> ArraySlice<Int> {
+        if let list = moved[g] { return list[...] }
+        return flat[starts[g]..<starts[g + 1]]
+    }
+
+    /// Appends group `g`'s mentions to `target`'s and empties `g`.
+    mutating func move(_ g: Int, into target: Int) {
+        moved[target] = Array(self[target]) + self[g]
+        moved[g] = []
+    }
+
+    mutating func sort(_ g: Int, by less: (Int, Int) -> Bool) {
+        moved[g] = self[g].sorted(by: less)
     }
 }

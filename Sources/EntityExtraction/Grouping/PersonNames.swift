@@ -6,11 +6,11 @@ struct PersonNames {
 
     init(candidates: [Candidate], text: TokenizedText) {
         for candidate in candidates where candidate.type == .person && candidate.tokens.count > 1 {
-            let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
             // Words without a final period ("Gen." is a title, "J." an initial).
-            let words = candidate.tokens.filter { text.tokens[$0].kind == .word && !text.endsWithPeriod(token: $0) }
-            guard let first = words.first, let last = words.last else { continue }
-            for part in first == last ? [first] : [first, last] {
+            let isWord = { (i: Int) in text.tokens[i].kind == .word && !text.endsWithPeriod(token: i) }
+            guard let first = candidate.tokens.first(where: isWord), let last = candidate.tokens.last(where: isWord) else { continue }
+            let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
+            for part in first == last ? first...first : first...last where part == first || part == last {
                 let key = text.string(ofToken: part).fastUppercased
                 if let existing = fullNameByPart[key], existing != fullName {
                     fullNameByPart[key] = .some(nil)  // ambiguous: two people share it

@@ -22,7 +22,8 @@ enum CharacterClass: UInt8 {
 
     var isAlphanumeric: Bool { self == .letter || self == .digit }
 
-    private static let ascii: [CharacterClass] = (0..<128).map { classify(ascii: UInt8($0)) }
+    /// The class of each ASCII byte; scanners keep a reference so the hot loop reads no global.
+    static let ascii: [CharacterClass] = (0..<128).map { classify(ascii: UInt8($0)) }
 
     private static func classify(ascii c: UInt8) -> CharacterClass {
         switch c {

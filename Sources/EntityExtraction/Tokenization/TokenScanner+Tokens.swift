@@ -31,11 +31,19 @@ extension TokenScanner {
     /// A word or number: letters and digits with inner hyphens, apostrophes, decimal points,
     /// thousands separators and abbreviation periods.
     func scanWord(at start: Int) -> (Int, TokenKind) {
-        let startsWithDigit = CharacterClass(UInt32(bytes[start])) == .digit || classAndLength(at: start).0 == .digit
+        let startsWithDigit = classAndLength(at: start).0 == .digit
         var j = start
         var segmentStart = start
         scanning: while true {
             while j < count {
+                let b = bytes[j]
+                if b < 0x80 {
+                    // ASCII is never a combining mark: letters and digits only.
+                    let c = asciiClasses[Int(b)]
+                    guard c == .letter || c == .digit else { break }
+                    j += 1
+                    continue
+                }
                 let (c, length) = classAndLength(at: j)
                 guard c == .letter || c == .digit || c == .extend else { break }
                 j += length

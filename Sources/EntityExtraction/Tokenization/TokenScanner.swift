@@ -16,11 +16,21 @@ struct TokenScanner {
     var emailFailedBefore = 0
     /// Byte position of the next "@" at or after the last e-mail check (`count`: none); -1 before the first check.
     var nextAtSign = -1
+    /// `CharacterClass.ascii`, read once per scan instead of through the global's lazy initializer per character.
+    let asciiClasses = CharacterClass.ascii
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.count = bytes.count
         tokens.reserveCapacity(bytes.count / 5 + 1)
+    }
+
+    /// A scanner that appends to `storage` emptied (its capacity kept): no allocation for short texts.
+    init(bytes: UnsafeBufferPointer<UInt8>, reusing storage: consuming [RawToken]) {
+        self.bytes = bytes
+        self.count = bytes.count
+        storage.removeAll(keepingCapacity: true)
+        tokens = storage
     }
 
     mutating func run() {
@@ -52,7 +62,7 @@ struct TokenScanner {
     @inline(__always) func classAndLength(at i: Int) -> (CharacterClass, Int) {
         guard i < count else { return (.space, 0) }
         let b = bytes[i]
-        if b < 0x80 { return (CharacterClass(UInt32(b)), 1) }
+        if b < 0x80 { return (asciiClasses[Int(b)], 1) }
         let (value, length) = decode(at: i)
         return (CharacterClass(value), length)
     }

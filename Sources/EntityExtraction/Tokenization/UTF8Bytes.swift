@@ -44,6 +44,13 @@ enum UTF8Bytes {
         return (scalars, lower)
     }
 
+    /// FNV-1a of the bytes.
+    @inline(__always) static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
     /// Whether the bytes hold ’ (U+2019: E2 80 99).
     static func containsCurlyApostrophe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
