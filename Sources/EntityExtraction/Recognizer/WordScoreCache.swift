@@ -3,10 +3,11 @@
 /// costs one probe instead of some twenty-five weight lookups per stage.
 struct WordScoreCache: Sendable {
     static let parts = FeatureExtractor.WordPart.allCases.count
-    /// Words cached at most (stages × 5 × 17 × 4 bytes per word; built after start-up): on
-    /// CoNLL dev text the model's 20,000 frequent words leave 10 % of tokens uncached, 8,000
-    /// left 18 %, and an uncached word costs as much as some 30 cached ones.
-    static let maxWords = 20_000
+    /// Words cached at most (stages × 5 × 17 × 4 bytes of vectors + ~110 bytes per word, built
+    /// after start-up). On CoNLL dev text 8,000 words leave 17.8 % of tokens uncached, 12,000
+    /// 14.6 %, 20,000 10.2 %; but 20,000 took the daemon's peak RSS in a burst to 64.4 MiB
+    /// (limit 64), so 12,000 (~8 MB).
+    static let maxWords = 12_000
 
     let labelCount: Int
     /// Exact-form hash → word number.
