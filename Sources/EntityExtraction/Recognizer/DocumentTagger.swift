@@ -48,6 +48,11 @@ struct DocumentTagger {
     /// Spans with margins of every sentence, from the last stage.
     mutating func marginSpans(_ input: RecognizerInput) -> [[MarginSpan]] {
         prepare(input)
+        return marginSpansOfPrepared()
+    }
+
+    /// `marginSpans` of the document `prepare` last read: both stages' scoring and decoding.
+    mutating func marginSpansOfPrepared() -> [[MarginSpan]] {
         let last = model.stages.count - 1
         var evidence: FirstPassEvidence?
         if last > 0 {
