@@ -12,6 +12,7 @@ struct DocumentTagger {
     let model: RecognizerModel
     private let extractor: FeatureExtractor
     private let wordCache: WordScoreCache
+    private let wordSums: WordPartSums
     private var scratch = FeatureScratch()
     private var decoders: [ViterbiDecoder]
     private var emissions: [Float] = []
@@ -40,6 +41,7 @@ struct DocumentTagger {
         self.model = model
         extractor = model.extractor
         wordCache = model.wordCache.cache
+        wordSums = model.wordSums
         decoders = model.decoders
         accumulator = [Int32](repeating: 0, count: LabelVector.lanes(model.labels.count))
         computed = model.stages.map { _ in [] }
@@ -136,53 +138,21 @@ struct DocumentTagger {
         }
     }
 
-    /// Sums every stage's weights of a word's string-only keys (`FeatureExtractor.wordKeys`),
-    /// part by part, into `computed[stage][vectorBase...]`: one probe of the shared index per key
-    /// serves both stages.
+    /// Sums every stage's weights of a word's string-only keys into `computed[stage][vectorBase...]`.
     private mutating func sumWordParts(_ info: TokenInfo, at vectorBase: Int) {
-        let l = model.labels.count, lanes = LabelVector.lanes(l), stageCount = computed.count
-        precondition(stageCount >= 1 && stageCount <= SharedWeightIndex.maxStages)
         let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
         // The stages' vectors out of `computed` while written through pointers (swaps, no copies).
         var first: [Int32] = [], second: [Int32] = []
         swap(&first, &computed[0])
-        if stageCount > 1 { swap(&second, &computed[1]) }
+        if computed.count > 1 { swap(&second, &computed[1]) }
         defer {
             swap(&first, &computed[0])
-            if stageCount > 1 { swap(&second, &computed[1]) }
+            if computed.count > 1 { swap(&second, &computed[1]) }
         }
-        let firstRows = model.stages[0].table.paddedWeights, secondRows = model.stages[stageCount - 1].table.paddedWeights
         first.withUnsafeMutableBufferPointer { first in
-        second.withUnsafeMutableBufferPointer { second in
-        firstRows.withUnsafeBufferPointer { firstRows in
-        secondRows.withUnsafeBufferPointer { secondRows in
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { keys in
-        model.sharedIndex.withSlots { slots, mask in
-            for part in FeatureExtractor.WordPart.allCases {
-                var count = 0
-                FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { key in
-                    precondition(count < keys.count, "more word keys than FeatureExtractor.wordKeys emits")
-                    keys[count] = key
-                    count &+= 1
-                }
-                let target0 = first.baseAddress! + vectorBase + part.rawValue * l
-                LabelVector.clear(target0, count: l)
-                let target1 = stageCount > 1 ? second.baseAddress! + vectorBase + part.rawValue * l : target0
-                if stageCount > 1 { LabelVector.clear(target1, count: l) }
-                // Whole SIMD steps: the lanes past L spill into the next part's vector, which
-                // that part clears first (or the spare values after the last word).
-                for k in 0..<count {
-                    let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
-                    let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
-                    if offset0 != 0 { LabelVector.addLanes(firstRows.baseAddress! + offset0 - 1, into: target0, lanes: lanes) }
-                    if offset1 != 0 { LabelVector.addLanes(secondRows.baseAddress! + offset1 - 1, into: target1, lanes: lanes) }
-                }
+            second.withUnsafeMutableBufferPointer { second in
+                wordSums.sum(info, cluster: cluster, into: first.baseAddress! + vectorBase, second.baseAddress.map { $0 + vectorBase })
             }
-        }
-        }
-        }
-        }
-        }
         }
     }
 

@@ -10,12 +10,14 @@ final class LazyWordScoreCache: @unchecked Sendable {
     private let stages: [LinearStage]
     private let lexicon: WordLexicon
     private let gazetteer: Gazetteer
+    private let sums: WordPartSums
     private let labelCount: Int
 
-    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, labelCount: Int) {
+    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, sums: WordPartSums, labelCount: Int) {
         self.stages = stages
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.sums = sums
         self.labelCount = labelCount
     }
 
@@ -24,7 +26,7 @@ final class LazyWordScoreCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let cache = WordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, labelCount: labelCount)
+        let cache = WordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, sums: sums, labelCount: labelCount)
         built = cache
         return cache
     }

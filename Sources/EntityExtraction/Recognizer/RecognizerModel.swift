@@ -14,6 +14,8 @@ struct RecognizerModel: Sendable {
     let wordCache: LazyWordScoreCache
     /// Every stage's feature keys in one index: a context key is probed once for both stages.
     let sharedIndex: SharedWeightIndex
+    /// Word vectors for the words the cache lacks (and the cache's own, built with it).
+    let wordSums: WordPartSums
     /// One per stage, built once: a tagger copies them (their buffers are its own).
     let decoders: [ViterbiDecoder]
 
@@ -25,8 +27,9 @@ struct RecognizerModel: Sendable {
         self.confidenceTemperature = confidenceTemperature
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, labelCount: labels.count)
         sharedIndex = SharedWeightIndex(stages: stages)
+        wordSums = WordPartSums(stages: stages, index: sharedIndex, labelCount: labels.count)
+        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, sums: wordSums, labelCount: labels.count)
         decoders = stages.map { ViterbiDecoder(labels: labels, transitions: $0.transitions) }
     }
 

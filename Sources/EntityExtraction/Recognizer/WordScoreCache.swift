@@ -24,7 +24,7 @@ struct WordScoreCache: Sendable {
     /// (spare values at the end as in `vectors`).
     let boundaries: [[Int32]]
 
-    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, labelCount l: Int) {
+    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, sums: WordPartSums, labelCount l: Int) {
         labelCount = l
         let words = lexicon.frequentWords(limit: Self.maxWords)
         var keys: [UInt64] = []
@@ -34,25 +34,24 @@ struct WordScoreCache: Sendable {
         var gazetteerEntries: [UInt32] = [], casePriors: [UInt32] = []
         gazetteerEntries.reserveCapacity(words.count)
         casePriors.reserveCapacity(words.count)
-        var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l + LabelVector.width) }
-        var buffer: [UInt64] = []
-        buffer.reserveCapacity(32)
-        for word in words {
-            let info = TokenInfo(word)
-            let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
-            let base = keys.count * Self.parts * l
-            keys.append(info.exact)
-            infos.append(info)
-            gazetteerEntries.append(gazetteer.single(lower: info.lower))
-            casePriors.append(lexicon.casePrior(lower: info.lower))
-            for part in FeatureExtractor.WordPart.allCases {
-                buffer.removeAll(keepingCapacity: true)
-                FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { buffer.append($0) }
-                for s in stages.indices {
-                    Self.sum(buffer, stages[s].table, into: &vectors[s], at: base + part.rawValue * l)
+        let size = words.count * Self.parts * l + LabelVector.width
+        var first = [Int32](repeating: 0, count: size), second = [Int32](repeating: 0, count: stages.count > 1 ? size : 0)
+        first.withUnsafeMutableBufferPointer { first in
+            second.withUnsafeMutableBufferPointer { second in
+                for word in words {
+                    let info = TokenInfo(word)
+                    let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+                    let base = keys.count * Self.parts * l
+                    keys.append(info.exact)
+                    infos.append(info)
+                    gazetteerEntries.append(gazetteer.single(lower: info.lower))
+                    casePriors.append(lexicon.casePrior(lower: info.lower))
+                    sums.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
                 }
             }
         }
+        let vectors = stages.count > 1 ? [first, second] : [first]
+        var buffer: [UInt64] = []
         var boundaries = stages.map { _ in [Int32](repeating: 0, count: Self.parts * l + LabelVector.width) }
         for part in FeatureExtractor.WordPart.allCases {
             buffer.removeAll(keepingCapacity: true)
