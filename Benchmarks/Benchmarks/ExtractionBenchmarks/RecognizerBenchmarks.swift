@@ -3,7 +3,8 @@ import Benchmark
 @_spi(Benchmarks) import EntityExtraction
 
 // Micro-benchmarks of the recognizer's parts: model load, feature extraction for both stages,
-// Viterbi decoding (with max-marginals) over precomputed scores.
+// scoring + decoding of a prepared document, Viterbi decoding (with max-marginals) over
+// precomputed scores.
 // Run: swift package --package-path Benchmarks benchmark --filter 'Recognizer.*'
 
 let recognizerBenchmarks: @Sendable () -> Void = {
@@ -21,6 +22,16 @@ let recognizerBenchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(probe.extractFeatures(document.sentences))
+        }
+    }
+
+    Benchmark("Recognizer scoring + Viterbi + margins, both stages, \(document.wordCount)-word document") { benchmark in
+        var probe = RecognizerBenchmarkProbe(try EntityRecognizer.bundled())
+        blackHole(probe.extractFeatures(document.sentences))
+        blackHole(probe.scoreAndDecodePrepared())
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(probe.scoreAndDecodePrepared())
         }
     }
 

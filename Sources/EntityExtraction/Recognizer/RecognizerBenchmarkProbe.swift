@@ -21,6 +21,12 @@
         return tagger.contextKeyCount
     }
 
+    /// Scoring, Viterbi and span margins of both stages over the document `extractFeatures`
+    /// last read (what `EntityRecognizer` runs after feature extraction). Returns the number of spans.
+    public mutating func scoreAndDecodePrepared() -> Int {
+        tagger.marginSpansOfPrepared().reduce(0) { $0 + $1.count }
+    }
+
     /// First-stage emission scores of every sentence (`L` per token): decoder input.
     public mutating func firstStageEmissions(_ document: [[Substring]]) -> [[Float]] {
         tagger.stageEmissions(document).scores[0]
