@@ -93,4 +93,14 @@ import Testing
             #expect(spelled == value.description)
         }
     }
+
+    @Test func bytesAppendedThroughTheArrayJoinTheWriterText() {
+        var writer = JSONWriter(capacity: 4)
+        writer.raw("{\"a\":")
+        writer.bytes += Array("[1,2]".utf8)
+        writer.raw(",\"b\":")
+        writer.string("x\"y")
+        writer.bytes.append(UInt8(ascii: "}"))
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "{\"a\":[1,2],\"b\":\"x\\\"y\"}")
+    }
 }

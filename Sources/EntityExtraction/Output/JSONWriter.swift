@@ -13,6 +13,12 @@ public struct JSONWriter: Sendable {
     /// The JSON text written so far, UTF-8.
     public var bytes: [UInt8] {
         get { count == storage.count ? storage : Array(storage[0..<count]) }
+        // In place: the spare room is dropped (capacity kept), the caller appends, the count follows.
+        _modify {
+            storage.removeSubrange(count...)
+            yield &storage
+            count = storage.count
+        }
         set {
             storage = newValue
             count = newValue.count
