@@ -78,13 +78,13 @@ extension IngestionPipeline {
                 try store.release(file.name, job: file.job)
                 return ""
             }) != nil else { return }
-            let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
+            let elapsed = JSONText.milliseconds(Double(ArticleProcessor.monotonicNow() - started) / 1_000_000)
             counters.withLock { $0.processed += 1 }
-            logger.info("processed \(file.name.debugDescription) → outbox/\(output): \(article.entityCount) entities in \(JSONText.milliseconds(elapsed)) ms", metadata: [
+            logger.info("processed \(file.name.debugDescription) → outbox/\(output): \(article.entityCount) entities in \(elapsed) ms", metadata: [
                 "ENTITYD_FILE": .string(file.name),
                 "ENTITYD_OUTCOME": "processed",
                 "ENTITYD_ENTITIES": .stringConvertible(article.entityCount),
-                "ENTITYD_ELAPSED_MS": .string(JSONText.milliseconds(elapsed)),
+                "ENTITYD_ELAPSED_MS": .string(elapsed),
                 "ENTITYD_OUTPUT": .string(output),
             ])
         case .failure(let failure) where failure.code == "vanished":

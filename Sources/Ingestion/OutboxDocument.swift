@@ -21,36 +21,43 @@ struct OutboxDocument: Sendable {
     /// The UTF-8 JSON text, one line, newline-terminated.
     ///
     /// The extractor's objects are written by `JSONWriter`, byte for byte as `JSONEncoder` with
-    /// sorted keys would (pinned by `JSONWriterTests`), at a small fraction of its cost.
+    /// sorted keys would (pinned by `JSONWriterTests`), at a small fraction of its cost; the
+    /// envelope's strings as `JSONText.string` spells them (pinned by `OutboxDocumentTests`).
     func encoded() throws -> [UInt8] {
-        var source: [(String, String)] = [
-            ("name", JSONText.string(name)),
-            ("bytes", String(bytes)),
-            ("sha256", JSONText.string(sha256)),
-            ("format", JSONText.string(read.format.rawValue)),
-            ("encoding", JSONText.string(read.encoding.rawValue)),
-            ("received_at", JSONText.string(receivedAt)),
-        ]
-        if let url = read.url { source.append(("url", JSONText.string(url))) }
-        if let published = read.published { source.append(("published", JSONText.string(published))) }
-        let extractor = JSONText.object([
-            ("name", JSONText.string("entityd")),
-            ("version", JSONText.string(extractorVersion)),
-            ("model", JSONText.string(model)),
-            ("elapsed_ms", JSONText.milliseconds(elapsedMilliseconds)),
-        ])
-        var writer = JSONWriter(capacity: 512 + result.entities.count * 200)
+        var writer = JSONWriter(capacity: 768 + result.entities.count * 200)
         writer.raw("{\"schema_version\":")
         writer.int(Self.schemaVersion)
-        writer.raw(",\"source\":")
-        writer.bytes += JSONText.object(source).utf8
-        writer.raw(",\"article\":")
+        writer.raw(",\"source\":{\"name\":")
+        JSONText.appendString(name, to: &writer.bytes)
+        writer.raw(",\"bytes\":")
+        writer.int(bytes)
+        writer.raw(",\"sha256\":")
+        JSONText.appendString(sha256, to: &writer.bytes)
+        writer.raw(",\"format\":")
+        JSONText.appendString(read.format.rawValue, to: &writer.bytes)
+        writer.raw(",\"encoding\":")
+        JSONText.appendString(read.encoding.rawValue, to: &writer.bytes)
+        writer.raw(",\"received_at\":")
+        JSONText.appendString(receivedAt, to: &writer.bytes)
+        if let url = read.url {
+            writer.raw(",\"url\":")
+            JSONText.appendString(url, to: &writer.bytes)
+        }
+        if let published = read.published {
+            writer.raw(",\"published\":")
+            JSONText.appendString(published, to: &writer.bytes)
+        }
+        writer.raw("},\"article\":")
         result.article.write(to: &writer)
         writer.raw(",\"entities\":")
         ExtractionResult.write(result.entities, to: &writer)
-        writer.raw(",\"extractor\":")
-        writer.bytes += extractor.utf8
-        writer.raw("}\n")
+        writer.raw(",\"extractor\":{\"name\":\"entityd\",\"version\":")
+        JSONText.appendString(extractorVersion, to: &writer.bytes)
+        writer.raw(",\"model\":")
+        JSONText.appendString(model, to: &writer.bytes)
+        writer.raw(",\"elapsed_ms\":")
+        writer.bytes += JSONText.milliseconds(elapsedMilliseconds).utf8
+        writer.raw("}}\n")
         return writer.bytes
     }
 }

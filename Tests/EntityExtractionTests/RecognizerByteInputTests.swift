@@ -71,6 +71,24 @@ import Testing
         }
     }
 
+    @Test func analysesTakenFromTheWordCacheEqualScanningEveryToken() throws {
+        let cache = try EntityRecognizer.bundled().model.wordCache.cache
+        var fromCache = AnalyzedDocument(), scanned = AnalyzedDocument()
+        var cachedTokens = 0
+        for text in try Self.texts(documents: 40) {
+            let input = RecognizerInput(text, sentences: text.sentences.indices)
+            fromCache.analyze(input, cache: cache)
+            scanned.analyze(input)
+            #expect(fromCache.infos == scanned.infos)
+            #expect(scanned.cachedWords.allSatisfy { $0 == -1 })
+            for (t, word) in fromCache.cachedWords.enumerated() {
+                #expect((word >= 0 ? cache.offset(word: Int(word)) : nil) == cache.offset(exact: scanned.infos[t].exact))
+                if word >= 0 { cachedTokens += 1 }
+            }
+        }
+        #expect(cachedTokens > 5_000)
+    }
+
     @Test func aWireStorySectionWordBecomesTheDocumentTopic() {
         let analyzed = AnalyzedDocument([[], ["SOCCER", "-", "JAPAN", "WIN"], ["Japan", "won", "."]])
         #expect(analyzed.sectionWord == 0)

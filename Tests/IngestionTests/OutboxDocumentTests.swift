@@ -51,4 +51,13 @@ import Testing
         #expect(try document.encoded() == (try Self.referenceEncoding(document)))
         #expect(article.name == "plain.txt" || !result.entities.isEmpty)
     }
+
+    /// The byte writer behind the envelope must spell every string as `JSONText.string` does.
+    @Test(arguments: ["", "plain.txt", "a\"b\\c\nd\re\tf\u{08}\u{0C}g", "\u{01}\u{1F}\u{7F}", "x\u{2028}y\u{2029}z\u{2027}\u{202A}",
+                      "€ ж 😀 \u{202E}", "\u{2028}", "end\u{E2}", String(repeating: "ab\u{00}", count: 20)])
+    func envelopeStringsAreSpelledAsJSONTextSpellsThem(value: String) {
+        var bytes: [UInt8] = []
+        JSONText.appendString(value, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == JSONText.string(value))
+    }
 }

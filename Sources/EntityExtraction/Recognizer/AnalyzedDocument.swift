@@ -10,6 +10,8 @@ struct AnalyzedDocument {
     /// Index in `infos` of the word that opens a wire story's "SECTION - ..." line: the first
     /// token of the first non-empty sentence when that has 3 or more tokens, the second "-".
     private(set) var sectionWord: Int?
+    /// Per token, its word number in the `WordScoreCache` given to `analyze`, or -1.
+    private(set) var cachedWords: [Int32] = []
 
     init() {}
 
@@ -17,37 +19,70 @@ struct AnalyzedDocument {
         analyze(RecognizerInput(document))
     }
 
-    /// Analyses `input`'s tokens in place of the previous document's.
-    mutating func analyze(_ input: RecognizerInput) {
-        infos.removeAll(keepingCapacity: true)
+    /// Analyses `input`'s tokens in place of the previous document's. A token that is one of
+    /// `cache`'s words takes the word's analysis instead of scanning its characters again.
+    mutating func analyze(_ input: RecognizerInput, cache: WordScoreCache? = nil) {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         headlines.removeAll(keepingCapacity: true)
         sectionWord = nil
-        infos.reserveCapacity(input.tokenCount)
-        var firstSentence = true
-        input.utf8.withUnsafeBufferPointer { utf8 in
+        let tokenCount = input.tokenCount
+        var words = [Int32](repeating: -1, count: tokenCount)
+        let cachedInfos = cache?.infos ?? []
+        // Written in place (appending a 100-byte analysis per token cost more than making it).
+        infos = [TokenInfo](unsafeUninitializedCapacity: tokenCount) { infos, initialized in
+            words.withUnsafeMutableBufferPointer { words in
+            cachedInfos.withUnsafeBufferPointer { cachedInfos in
+            input.utf8.withUnsafeBufferPointer { utf8 in
             input.byteRanges.withUnsafeBufferPointer { byteRanges in
+                var k = 0
                 for sentence in input.sentences {
-                    if firstSentence && !sentence.isEmpty {
-                        firstSentence = false
-                        if sentence.count >= 3 {
-                            let dash = byteRanges[sentence.lowerBound + 1]
-                            if dash.count == 1 && utf8[dash.lowerBound] == 0x2D { sectionWord = infos.count }
-                        }
+                    if k == 0 && !sentence.isEmpty && sentence.count >= 3 {
+                        let dash = byteRanges[sentence.lowerBound + 1]
+                        if dash.count == 1 && utf8[dash.lowerBound] == 0x2D { sectionWord = 0 }
                     }
                     var lower = false, capital = false
                     for t in sentence {
-                        let info = TokenInfo(utf8: UnsafeBufferPointer(rebasing: utf8[byteRanges[t]]))
+                        let bytes = UnsafeBufferPointer(rebasing: utf8[byteRanges[t]])
+                        let info: TokenInfo
+                        if let cache, let exact = Self.asciiExactHash(bytes) {
+                            // ASCII (most tokens): the exact hash is one multiply per byte.
+                            if let w = cache.word(exact: exact) {
+                                info = cachedInfos[w]
+                                words[k] = Int32(w)
+                            } else {
+                                info = TokenInfo(utf8: bytes)
+                            }
+                        } else {
+                            info = TokenInfo(utf8: bytes)
+                            if let w = cache?.word(exact: info.exact) { words[k] = Int32(w) }
+                        }
                         lower = lower || info.has(.hasLower)
                         capital = capital || info.has(.initialCapital) || info.has(.innerCapital)
-                        infos.append(info)
+                        (infos.baseAddress! + k).initialize(to: info)
+                        k += 1
                     }
-                    starts.append(infos.count)
+                    starts.append(k)
                     headlines.append(capital && !lower)
                 }
+                initialized = k
+            }
+            }
+            }
             }
         }
+        cachedWords = words
+    }
+
+    /// `FeatureHash.exact` of an all-ASCII token (its bytes are its scalars), or nil.
+    @inline(__always)
+    static func asciiExactHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h = FeatureHash.seed
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            h = FeatureHash.add(h, UInt32(b))
+        }
+        return FeatureHash.finalize(h)
     }
 
     var sentenceCount: Int { headlines.count }

@@ -33,7 +33,6 @@ struct DocumentTagger {
     /// Stage s: the uncached tokens' string-only sums, `parts × L` per token, then at least
     /// `LabelVector.width` spare values (read in whole SIMD steps).
     private var computed: [[Int32]]
-    private var wordKeys: [UInt64] = []
     /// First-stage label of every token of the document.
     private var firstLabels: [Int] = []
 
@@ -83,7 +82,7 @@ struct DocumentTagger {
 
     /// Analyses the document and extracts what both stages share.
     mutating func prepare(_ input: RecognizerInput) {
-        analyzed.analyze(input)
+        analyzed.analyze(input, cache: wordCache)
         let context = DocumentContext(analyzed: analyzed)
         let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
         let tokenCount = analyzed.infos.count
@@ -100,7 +99,7 @@ struct DocumentTagger {
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { continue }
-            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, into: &scratch)
+            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, words: cache, into: &scratch)
             let base = keys.count, codeBase = codes.count
             keys.append(contentsOf: scratch.keys)
             codes.append(contentsOf: scratch.codes)
@@ -113,11 +112,12 @@ struct DocumentTagger {
                 }
             }
             for t in range {
-                let info = analyzed.infos[t]
-                if let offset = cache.offset(exact: info.exact) {
-                    wordOffsets[t] = offset
+                let word = Int(analyzed.cachedWords[t])
+                if word >= 0 {
+                    wordOffsets[t] = cache.offset(word: word)
                     continue
                 }
+                let info = analyzed.infos[t]
                 if uncached == 0 { uncachedWords = WordHashTable(capacity: tokenCount, empty: -1) }
                 if let u = uncachedWords.value(for: info.exact) {
                     wordOffsets[t] = -1 - u
@@ -131,21 +131,58 @@ struct DocumentTagger {
                 for stage in computed.indices where computed[stage].count < needed {
                     computed[stage].append(contentsOf: repeatElement(0, count: max(needed, 2 * computed[stage].count) - computed[stage].count))
                 }
-                let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
-                for part in FeatureExtractor.WordPart.allCases {
-                    wordKeys.removeAll(keepingCapacity: true)
-                    FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { wordKeys.append($0) }
-                    wordKeys.withUnsafeBufferPointer { keys in
-                        for stage in computed.indices {
-                            computed[stage].withUnsafeMutableBufferPointer { vectors in
-                                let vector = vectors.baseAddress! + vectorBase + part.rawValue * l
-                                LabelVector.clear(vector, count: l)
-                                model.stages[stage].table.accumulate(keys, into: vector)
-                            }
-                        }
-                    }
+                sumWordParts(info, at: vectorBase)
+            }
+        }
+    }
+
+    /// Sums every stage's weights of a word's string-only keys (`FeatureExtractor.wordKeys`),
+    /// part by part, into `computed[stage][vectorBase...]`: one probe of the shared index per key
+    /// serves both stages.
+    private mutating func sumWordParts(_ info: TokenInfo, at vectorBase: Int) {
+        let l = model.labels.count, lanes = LabelVector.lanes(l), stageCount = computed.count
+        precondition(stageCount >= 1 && stageCount <= SharedWeightIndex.maxStages)
+        let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+        // The stages' vectors out of `computed` while written through pointers (swaps, no copies).
+        var first: [Int32] = [], second: [Int32] = []
+        swap(&first, &computed[0])
+        if stageCount > 1 { swap(&second, &computed[1]) }
+        defer {
+            swap(&first, &computed[0])
+            if stageCount > 1 { swap(&second, &computed[1]) }
+        }
+        let firstRows = model.stages[0].table.paddedWeights, secondRows = model.stages[stageCount - 1].table.paddedWeights
+        first.withUnsafeMutableBufferPointer { first in
+        second.withUnsafeMutableBufferPointer { second in
+        firstRows.withUnsafeBufferPointer { firstRows in
+        secondRows.withUnsafeBufferPointer { secondRows in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { keys in
+        model.sharedIndex.withSlots { slots, mask in
+            for part in FeatureExtractor.WordPart.allCases {
+                var count = 0
+                FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { key in
+                    precondition(count < keys.count, "more word keys than FeatureExtractor.wordKeys emits")
+                    keys[count] = key
+                    count &+= 1
+                }
+                let target0 = first.baseAddress! + vectorBase + part.rawValue * l
+                LabelVector.clear(target0, count: l)
+                let target1 = stageCount > 1 ? second.baseAddress! + vectorBase + part.rawValue * l : target0
+                if stageCount > 1 { LabelVector.clear(target1, count: l) }
+                // Whole SIMD steps: the lanes past L spill into the next part's vector, which
+                // that part clears first (or the spare values after the last word).
+                for k in 0..<count {
+                    let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
+                    let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
+                    if offset0 != 0 { LabelVector.addLanes(firstRows.baseAddress! + offset0 - 1, into: target0, lanes: lanes) }
+                    if offset1 != 0 { LabelVector.addLanes(secondRows.baseAddress! + offset1 - 1, into: target1, lanes: lanes) }
                 }
             }
+        }
+        }
+        }
+        }
+        }
         }
     }
 

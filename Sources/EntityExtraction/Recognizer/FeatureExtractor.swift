@@ -27,25 +27,53 @@ struct FeatureExtractor: Sendable {
     /// With `contextOnly`, the keys that depend on a single token's string alone (see
     /// `wordKeys`) are left out: a `WordScoreCache` supplies their summed weights instead.
     /// With `dense`, the small-domain context keys go to `scratch.codes` as `DenseContextTable`
-    /// codes instead of `scratch.keys`, and `scratch.clusters` is left 0.
+    /// codes instead of `scratch.keys`, and `scratch.clusters` is left 0. `words` is the cache
+    /// `analyzed` was analysed with, if any: its words' gazetteer entries and priors are looked up there.
     func extract(_ analyzed: AnalyzedDocument, sentence s: Int, document: DocumentContext, evidence: StageEvidence? = nil,
-                 contextOnly: Bool = false, dense: Bool = false, into scratch: inout FeatureScratch) {
+                 contextOnly: Bool = false, dense: Bool = false, words: WordScoreCache? = nil, into scratch: inout FeatureScratch) {
         let range = analyzed.range(of: s)
         let n = range.count
         scratch.reset(count: n)
         analyzed.infos.withUnsafeBufferPointer { all in
             let infos = UnsafeBufferPointer(rebasing: all[range])
-            for i in 0..<n {
-                let info = infos[i]
-                scratch.lowers[i] = info.lower
-                // Context-only keys use clusters only for the topic: they are looked up there.
-                scratch.clusters[i] = contextOnly ? 0 : lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+            let cachedWords = analyzed.cachedWords, entries = words?.gazetteerEntries ?? [], priors = words?.casePriors ?? []
+            // Through pointers: element by element, the arrays' checks cost more than the work.
+            scratch.lowers.withUnsafeMutableBufferPointer { lowers in
+            scratch.clusters.withUnsafeMutableBufferPointer { clusters in
+            scratch.singles.withUnsafeMutableBufferPointer { singles in
+            scratch.priors.withUnsafeMutableBufferPointer { tokenPriors in
+            cachedWords.withUnsafeBufferPointer { cachedWords in
+            entries.withUnsafeBufferPointer { entries in
+            priors.withUnsafeBufferPointer { priors in
+                for i in 0..<n {
+                    let info = infos[i]
+                    lowers[i] = info.lower
+                    // Context-only keys use clusters only for the topic: they are looked up there.
+                    clusters[i] = contextOnly ? 0 : lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+                    // A cached word's gazetteer entry and prior are known (`analyzed.cachedWords` are `words`' numbers).
+                    let word = words == nil ? -1 : Int(cachedWords[range.lowerBound + i])
+                    if word >= 0 {
+                        singles[i] = entries[word]
+                        tokenPriors[i] = priors[word]
+                    } else {
+                        singles[i] = gazetteer.single(lower: info.lower)
+                        tokenPriors[i] = lexicon.casePrior(lower: info.lower)
+                    }
+                }
+            }
+            }
+            }
+            }
+            }
+            }
             }
             scratch.lowers.withUnsafeBufferPointer { lowers in
-                scratch.marks.withUnsafeMutableBufferPointer { marks in
-                    gazetteer.annotate(
-                        lowerHashes: UnsafeBufferPointer(rebasing: lowers[0..<n]),
-                        into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
+                scratch.singles.withUnsafeBufferPointer { singles in
+                    scratch.marks.withUnsafeMutableBufferPointer { marks in
+                        gazetteer.annotate(
+                            lowerHashes: UnsafeBufferPointer(rebasing: lowers[0..<n]), singles: UnsafeBufferPointer(rebasing: singles[0..<n]),
+                            into: UnsafeMutableBufferPointer(rebasing: marks[0..<n]))
+                    }
                 }
             }
             let headline = analyzed.headlines[s]
@@ -133,7 +161,7 @@ struct FeatureExtractor: Sendable {
             }
         }
         if info.has(.hasLetter) {
-            let prior = UInt64(lexicon.casePrior(lower: info.lower))
+            let prior = UInt64(writer.priors[i])
             emitSmall(.casePrior, context << 8 | prior << 1 | capital)
             let seen = UInt64(document.flags(lower: info.lower))
             emitSmall(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))

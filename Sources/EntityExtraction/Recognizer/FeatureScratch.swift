@@ -4,6 +4,9 @@ struct FeatureScratch {
     /// Packed word clusters per token (left 0 by context-only extraction, which needs none).
     var clusters: [UInt32] = []
     var marks: [UInt32] = []
+    /// Per token: its one-token gazetteer entry and its capitalization prior.
+    var singles: [UInt32] = []
+    var priors: [UInt32] = []
     var offsets: [Int] = []
     var codeOffsets: [Int] = []
     // Keys and codes go into storage that only grows, written through a `FeatureWriter`'s
@@ -28,6 +31,8 @@ struct FeatureScratch {
             lowers = [UInt64](repeating: 0, count: n)
             clusters = [UInt32](repeating: 0, count: n)
             marks = [UInt32](repeating: 0, count: n)
+            singles = [UInt32](repeating: 0, count: n)
+            priors = [UInt32](repeating: 0, count: n)
             offsets = [Int](repeating: 0, count: n + 1)
             codeOffsets = [Int](repeating: 0, count: n + 1)
         }
@@ -47,13 +52,15 @@ struct FeatureScratch {
                     codeOffsets.withUnsafeMutableBufferPointer { codeOffsets in
                         marks.withUnsafeBufferPointer { marks in
                             clusters.withUnsafeBufferPointer { clusters in
+                            priors.withUnsafeBufferPointer { priors in
                                 var writer = FeatureWriter(
                                     keys: keyBuffer.baseAddress!, keyCount: keyCount, keyLimit: keyCount + keys,
                                     codes: codeBuffer.baseAddress!, codeCount: codeCount, codeLimit: codeCount + codes,
                                     offsets: offsets.baseAddress!, codeOffsets: codeOffsets.baseAddress!,
-                                    marks: marks.baseAddress!, clusters: clusters.baseAddress!)
+                                    marks: marks.baseAddress!, clusters: clusters.baseAddress!, priors: priors.baseAddress!)
                                 body(&writer)
                                 return (writer.keyCount, writer.codeCount)
+                            }
                             }
                         }
                     }

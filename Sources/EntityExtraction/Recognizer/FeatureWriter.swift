@@ -12,10 +12,12 @@ struct FeatureWriter {
     /// The sentence's gazetteer marks and packed clusters, by token.
     let marks: UnsafePointer<UInt32>
     let clusters: UnsafePointer<UInt32>
+    /// The sentence's capitalization priors, by token.
+    let priors: UnsafePointer<UInt32>
 
     init(keys: UnsafeMutablePointer<UInt64>, keyCount: Int, keyLimit: Int, codes: UnsafeMutablePointer<Int32>, codeCount: Int,
          codeLimit: Int, offsets: UnsafeMutablePointer<Int>, codeOffsets: UnsafeMutablePointer<Int>,
-         marks: UnsafePointer<UInt32>, clusters: UnsafePointer<UInt32>) {
+         marks: UnsafePointer<UInt32>, clusters: UnsafePointer<UInt32>, priors: UnsafePointer<UInt32>) {
         self.keys = keys
         self.keyCount = keyCount
         self.keyLimit = keyLimit
@@ -26,6 +28,7 @@ struct FeatureWriter {
         self.codeOffsets = codeOffsets
         self.marks = marks
         self.clusters = clusters
+        self.priors = priors
     }
 
     @inline(__always)

@@ -43,17 +43,26 @@ struct Gazetteer: Sendable {
     @inline(__always)
     func mask(forSequenceHash hash: UInt64) -> UInt32 { index.value(for: hash) ?? 0 }
 
+    /// The entry of the one-token sequence of a lowercase word hash (0 when none): what
+    /// `annotate` reads first at every token.
+    @inline(__always)
+    func single(lower: UInt64) -> UInt32 {
+        isEmpty ? 0 : mask(forSequenceHash: FeatureHash.sequence(FeatureHash.seed, lower))
+    }
+
     /// Marks, for every token, which categories match around it and where in the match it
     /// sits: bit `4 * category + part` with part 0 = first, 1 = inside, 2 = last, 3 = whole.
-    func annotate(lowerHashes: UnsafeBufferPointer<UInt64>, into marks: UnsafeMutableBufferPointer<UInt32>) {
+    /// `singles[i]` is `single(lower: lowerHashes[i])`.
+    func annotate(lowerHashes: UnsafeBufferPointer<UInt64>, singles: UnsafeBufferPointer<UInt32>,
+                  into marks: UnsafeMutableBufferPointer<UInt32>) {
         let n = lowerHashes.count
         for i in 0..<n { marks[i] = 0 }
         if isEmpty { return }
-        for start in 0..<n {
+        for start in 0..<n where singles[start] != 0 {
             var hash = FeatureHash.seed
             for length in 1...min(Gazetteer.maxTokens, n - start) {
                 hash = FeatureHash.sequence(hash, lowerHashes[start + length - 1])
-                let entry = mask(forSequenceHash: hash)
+                let entry = length == 1 ? singles[start] : mask(forSequenceHash: hash)
                 if entry == 0 { break }
                 let found = entry & ~Gazetteer.prefixBit
                 for category in 0..<Category.allCases.count where found & (1 << category) != 0 {

@@ -9,11 +9,13 @@ final class LazyWordScoreCache: @unchecked Sendable {
     private var built: WordScoreCache?
     private let stages: [LinearStage]
     private let lexicon: WordLexicon
+    private let gazetteer: Gazetteer
     private let labelCount: Int
 
-    init(stages: [LinearStage], lexicon: WordLexicon, labelCount: Int) {
+    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, labelCount: Int) {
         self.stages = stages
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self.labelCount = labelCount
     }
 
@@ -22,7 +24,7 @@ final class LazyWordScoreCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let cache = WordScoreCache(stages: stages, lexicon: lexicon, labelCount: labelCount)
+        let cache = WordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, labelCount: labelCount)
         built = cache
         return cache
     }

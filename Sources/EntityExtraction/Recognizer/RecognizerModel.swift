@@ -25,7 +25,7 @@ struct RecognizerModel: Sendable {
         self.confidenceTemperature = confidenceTemperature
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, labelCount: labels.count)
+        wordCache = LazyWordScoreCache(stages: stages, lexicon: lexicon, gazetteer: gazetteer, labelCount: labels.count)
         sharedIndex = SharedWeightIndex(stages: stages)
         decoders = stages.map { ViterbiDecoder(labels: labels, transitions: $0.transitions) }
     }

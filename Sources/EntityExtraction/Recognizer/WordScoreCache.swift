@@ -11,6 +11,12 @@ struct WordScoreCache: Sendable {
     let labelCount: Int
     /// Exact-form hash → word number.
     private let index: HashIndex
+    /// Word w's `TokenInfo`: a token found by its exact hash needs no scan of its own.
+    let infos: [TokenInfo]
+    /// Word w's gazetteer entry as a one-token name (`Gazetteer.single`) and its capitalization
+    /// prior (`WordLexicon.casePrior`): two probes per token saved.
+    let gazetteerEntries: [UInt32]
+    let casePriors: [UInt32]
     /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`; each array ends
     /// with `LabelVector.width` spare values, so the last vector too can be read in SIMD steps.
     private let vectors: [[Int32]]
@@ -18,11 +24,16 @@ struct WordScoreCache: Sendable {
     /// (spare values at the end as in `vectors`).
     let boundaries: [[Int32]]
 
-    init(stages: [LinearStage], lexicon: WordLexicon, labelCount l: Int) {
+    init(stages: [LinearStage], lexicon: WordLexicon, gazetteer: Gazetteer, labelCount l: Int) {
         labelCount = l
         let words = lexicon.frequentWords(limit: Self.maxWords)
         var keys: [UInt64] = []
         keys.reserveCapacity(words.count)
+        var infos: [TokenInfo] = []
+        infos.reserveCapacity(words.count)
+        var gazetteerEntries: [UInt32] = [], casePriors: [UInt32] = []
+        gazetteerEntries.reserveCapacity(words.count)
+        casePriors.reserveCapacity(words.count)
         var vectors = stages.map { _ in [Int32](repeating: 0, count: words.count * Self.parts * l + LabelVector.width) }
         var buffer: [UInt64] = []
         buffer.reserveCapacity(32)
@@ -31,6 +42,9 @@ struct WordScoreCache: Sendable {
             let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
             let base = keys.count * Self.parts * l
             keys.append(info.exact)
+            infos.append(info)
+            gazetteerEntries.append(gazetteer.single(lower: info.lower))
+            casePriors.append(lexicon.casePrior(lower: info.lower))
             for part in FeatureExtractor.WordPart.allCases {
                 buffer.removeAll(keepingCapacity: true)
                 FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { buffer.append($0) }
@@ -46,6 +60,9 @@ struct WordScoreCache: Sendable {
             for s in stages.indices { Self.sum(buffer, stages[s].table, into: &boundaries[s], at: part.rawValue * l) }
         }
         self.vectors = vectors
+        self.infos = infos
+        self.gazetteerEntries = gazetteerEntries
+        self.casePriors = casePriors
         self.boundaries = boundaries
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
     }
@@ -60,8 +77,16 @@ struct WordScoreCache: Sendable {
     /// Offset of a word's vectors in each stage's vectors, or nil when the word is not cached.
     @inline(__always)
     func offset(exact: UInt64) -> Int? {
-        index.value(for: exact).map { Int($0) * Self.parts * labelCount }
+        index.value(for: exact).map { offset(word: Int($0)) }
     }
+
+    /// The number of the cached word with this exact-form hash, or nil.
+    @inline(__always)
+    func word(exact: UInt64) -> Int? { index.value(for: exact).map { Int($0) } }
+
+    /// Offset of word `w`'s vectors in each stage's vectors.
+    @inline(__always)
+    func offset(word w: Int) -> Int { w * Self.parts * labelCount }
 
     /// Runs `body` with the cached vectors of `stage`.
     @inline(__always)
