@@ -58,8 +58,46 @@ extension Extractor {
 
     /// Keeps the best candidates that do not overlap: by source, then longer first, then earlier.
     func resolve(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
-        // Sorting packed integer keys of indices, not the candidates themselves: an article may hold
-        // hundreds of thousands of candidates, and moving structs with strings is what costs.
+        // Sorting packed integer keys, not the candidates themselves: an article may hold hundreds
+        // of thousands of candidates, and moving structs with strings is what costs. Each key holds
+        // its candidate's index in the low bits, so a plain integer sort is the stable sort by
+        // (source, longer, earlier) that the candidates need.
+        guard let order = Self.packedOrder(candidates) else { return resolveSlowly(candidates, in: text) }
+        var taken = [Bool](repeating: false, count: text.tokens.count)
+        var kept: [UInt64] = []
+        for key in order {
+            let i = Int(key & Self.indexMask)
+            let tokens = candidates[i].tokens
+            guard !tokens.isEmpty, !tokens.contains(where: { taken[$0] }) else { continue }
+            for t in tokens { taken[t] = true }
+            // Kept spans do not overlap: their starts are distinct and order them.
+            kept.append(UInt64(tokens.lowerBound) << Self.indexBits | UInt64(i))
+        }
+        kept.sort()
+        return kept.map { candidates[Int($0 & Self.indexMask)] }
+    }
+
+    private static let indexBits: UInt64 = 23
+    private static let indexMask: UInt64 = 1 << indexBits - 1
+
+    /// Keys `source (3 bits) | 4095 - length (12) | start (26) | index (23)`, sorted; `nil` when a
+    /// value does not fit (then `resolveSlowly` decides).
+    private static func packedOrder(_ candidates: [Candidate]) -> [UInt64]? {
+        guard candidates.count <= Int(indexMask) else { return nil }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(candidates.count)
+        for (i, c) in candidates.enumerated() {
+            let length = c.tokens.count
+            guard length < 4096, c.tokens.lowerBound < 1 << 26, c.source.rawValue < 8 else { return nil }
+            keys.append(
+                UInt64(c.source.rawValue) << 61 | UInt64(4095 - length) << 49 | UInt64(c.tokens.lowerBound) << indexBits | UInt64(i))
+        }
+        keys.sort()
+        return keys
+    }
+
+    /// `resolve` for candidates whose keys do not pack (tokens past 2^26, spans of 4,096 tokens or more).
+    func resolveSlowly(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
         let keys = candidates.map { c -> UInt64 in
             let length = UInt64(min(c.tokens.count, 0xFFFF))
             return UInt64(c.source.rawValue) << 56 | (0xFFFF - length) << 40 | UInt64(min(c.tokens.lowerBound, 0xFF_FFFF_FFFF))

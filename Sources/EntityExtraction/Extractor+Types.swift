@@ -49,18 +49,14 @@ extension Extractor {
         // Votes as one flat array, `labels.count` per name, indexed by label (few distinct labels); -1: no vote.
         var labels: [String] = []
         var labelIndex = [Int](repeating: 0, count: mentions.count)
-        var nameIndex: [String: Int] = [:]
-        nameIndex.reserveCapacity(mentions.count)
+        var nameIndex = StringTable(capacity: mentions.count)
         var nameOf = [Int](repeating: 0, count: mentions.count)
         for (i, m) in mentions.enumerated() {
             if let k = labels.firstIndex(of: m.label) { labelIndex[i] = k } else {
                 labels.append(m.label)
                 labelIndex[i] = labels.count - 1
             }
-            if let n = nameIndex[m.name] { nameOf[i] = n } else {
-                nameOf[i] = nameIndex.count
-                nameIndex[m.name] = nameOf[i]
-            }
+            nameOf[i] = nameIndex.value(m.name, orInsert: nameIndex.count)
         }
         let width = labels.count
         var votes = [Double](repeating: -1, count: nameIndex.count * width)

@@ -19,7 +19,27 @@ extension String {
 
     /// Each word with an upper-case first letter and the rest lower case: "NEW YORK" → "New York".
     var titleCasedWords: String {
-        split(separator: " ", omittingEmptySubsequences: false).map { word in
+        var copy = self
+        if let ascii = copy.withUTF8({ bytes -> String? in
+            guard PatternText.isASCII(bytes) else { return nil }
+            // ASCII: a letter after a space (or first) in upper case, every other letter in lower case.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var wordStart = true
+                for k in 0..<bytes.count {
+                    let b = bytes[k]
+                    if wordStart {
+                        out[k] = b &- 0x61 < 26 ? b &- 0x20 : b
+                    } else {
+                        out[k] = b &- 0x41 < 26 ? b | 0x20 : b
+                    }
+                    wordStart = b == UInt8(ascii: " ")
+                }
+                return bytes.count
+            }
+        }) {
+            return ascii
+        }
+        return split(separator: " ", omittingEmptySubsequences: false).map { word in
             guard let first = word.first else { return "" }
             return first.uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")

@@ -14,7 +14,10 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private let lock = PairedCondition()
     private static var itemArrived: PairedCondition.Kind { .first }
     private static var roomAppeared: PairedCondition.Kind { .second }
-    private var items: [Item] = []
+    /// Items from `head` on are waiting; taken slots are cleared at once (a taken result's
+    /// JSON must not stay referenced here) and dropped once they are half of the array, so
+    /// a queue that never runs empty during a long burst does not grow with it.
+    private var items: [Item?] = []
     private var head = 0
     private var closed = false
     /// No more items will be put: takers drain what is left, then get nil.
@@ -22,6 +25,8 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private var waitingTakers = 0
     private var waitingPutters = 0
     let capacity: Int
+    /// Taken slots at the front are dropped only from this many on (then in one move).
+    private static var compactionMinimum: Int { 64 }
     /// Waiting items at or below which a blocked putter is woken.
     private let refillLevel: Int
 
@@ -59,10 +64,13 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
             waitingTakers -= 1
         }
         guard !closed, head < items.count else { return nil }
-        let item = items[head]
+        let item = items[head].take()!
         head += 1
         if head == items.count {
             items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= Self.compactionMinimum, head * 2 >= items.count {
+            items.removeFirst(head)
             head = 0
         }
         waiting.store(items.count - head, ordering: .relaxed)
@@ -86,7 +94,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         closed = true
-        let rest = Array(items[head...])
+        let rest = items[head...].compactMap { $0 }
         items.removeAll()
         head = 0
         waiting.store(0, ordering: .relaxed)

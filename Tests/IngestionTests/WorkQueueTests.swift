@@ -40,6 +40,26 @@ import Testing
         try waitUntil { putsDone.count == 4 }
     }
 
+    /// A queue that never runs empty (a long burst) must not keep what was taken alive:
+    /// each result holds its JSON, and keeping them all made RSS grow with the burst.
+    @Test func takenItemsAreReleasedWhileTheQueueNeverRunsEmpty() {
+        final class Payload: Sendable {}
+        let queue = WorkQueue<Payload>(capacity: 4)
+        weak var first: Payload?
+        do {
+            let payload = Payload()
+            first = payload
+            #expect(queue.put(payload))
+        }
+        for _ in 0..<500 {
+            #expect(queue.put(Payload()))
+            _ = queue.take()
+            #expect(queue.count == 1)
+        }
+        #expect(first == nil)
+        #expect(queue.close().count == 1)
+    }
+
     @Test func closingHandsBackWhatNobodyTookAndRefusesMore() {
         let queue = WorkQueue<Int>(capacity: 8)
         for value in 1...3 { _ = queue.put(value) }

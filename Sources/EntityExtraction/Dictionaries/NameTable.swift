@@ -4,7 +4,7 @@ struct NameTable: Sendable {
     /// The first `curatedCount` entries come from a hand-made table whose types are authoritative.
     let curatedCount: Int
     /// Entry index by name or alias; the first entry naming a string wins.
-    private let indexByName: [String: Int]
+    private let indexByName: StringTable
     /// Finds every name and alias in token sequences; payload is the entry index.
     let matcher: PhraseMatcher
     /// The same names in capitals, for headlines in capitals ("PRIGOZHIN GLOATS").
@@ -13,12 +13,12 @@ struct NameTable: Sendable {
     init(entries: [DictionaryEntry], curatedCount: Int? = nil) {
         self.entries = entries
         self.curatedCount = curatedCount ?? entries.count
-        var index: [String: Int] = [:]
+        var index = StringTable(capacity: entries.count * 2)
         var matcher = PhraseMatcher()
         var shoutedMatcher = PhraseMatcher()
         for (i, entry) in entries.enumerated() {
             for name in [entry.name] + entry.aliases {
-                if index[name] == nil { index[name] = i }
+                _ = index.value(name, orInsert: i)
                 matcher.add(name, payload: i)
                 shoutedMatcher.add(name.uppercased(), payload: i)
             }
@@ -35,8 +35,8 @@ struct NameTable: Sendable {
 
     /// The index of the entry a name or alias belongs to.
     func entryIndex(named name: String) -> Int? {
-        if let i = indexByName[name] { return i }
-        if name[...].containsCurlyApostrophe { return indexByName[name.replacingCurlyApostrophes()] }
+        if let i = indexByName.value(name) { return i }
+        if name[...].containsCurlyApostrophe { return indexByName.value(name.replacingCurlyApostrophes()) }
         return nil
     }
 

@@ -91,7 +91,7 @@ struct PhraseMatcher: Sendable {
     private mutating func childAdding(to parent: Int32, _ token: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (hash, isASCII) = Self.hash(token)
         if isASCII { return asciiChildAdding(to: parent, token, hash: hash) }
-        if let ascii = Self.asciiForm(token) {
+        if let ascii = UTF8Bytes.asciiForm(token) {
             return ascii.withUnsafeBufferPointer { asciiChildAdding(to: parent, $0, hash: Self.hash($0).hash) }
         }
         let edge = Edge(node: parent, token: String(decoding: token, as: UTF8.self))
@@ -158,31 +158,10 @@ struct PhraseMatcher: Sendable {
         let (hash, isASCII) = Self.hash(token)
         if isASCII { return slotLookup(parent: parent, token, hash: hash) }
         var text = Self.normalized(String(decoding: token, as: UTF8.self))  // ’ matches '
-        if let ascii = text.withUTF8(Self.asciiForm) {
+        if let ascii = text.withUTF8(UTF8Bytes.asciiForm) {
             return ascii.withUnsafeBufferPointer { slotLookup(parent: parent, $0, hash: Self.hash($0).hash) }
         }
         return edges[Edge(node: parent, token: text)]
-    }
-
-    /// The ASCII bytes a token is canonically equal to, if any: the token itself when ASCII, or
-    /// with the three scalars whose canonical decomposition is ASCII replaced (KELVIN SIGN → K,
-    /// GREEK VARIA → `, GREEK QUESTION MARK → ;). `nil` for every other non-ASCII token.
-    private static func asciiForm(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(token.count)
-        var i = 0
-        while i < token.count {
-            let (value, length) = UTF8Bytes.decode(token, at: i)
-            switch value {
-            case 0..<0x80: ascii.append(UInt8(value))
-            case 0x212A: ascii.append(UInt8(ascii: "K"))
-            case 0x1FEF: ascii.append(UInt8(ascii: "`"))
-            case 0x037E: ascii.append(UInt8(ascii: ";"))
-            default: return nil
-            }
-            i += length
-        }
-        return ascii
     }
 
     // MARK: Byte table

@@ -8,8 +8,7 @@ struct EntityGrouper {
         let persons = PersonNames(candidates: candidates, text: text)
         // Groups as indices: keys in order of first mention, each mention's group and type.
         var keys: [GroupKey] = []
-        var groupByKey: [GroupKey: Int] = [:]
-        groupByKey.reserveCapacity(candidates.count)
+        var groupByKey = StringTable(capacity: candidates.count)
         var mentions: [Mention] = []
         var types: [EntityType] = []
         var groupOf: [Int] = []
@@ -30,13 +29,9 @@ struct EntityGrouper {
                 end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence))
             types.append(type)
             let key = GroupKey(name: name, typeClass: type.groupClass)
-            if let g = groupByKey[key] {
-                groupOf.append(g)
-            } else {
-                groupByKey[key] = keys.count
-                groupOf.append(keys.count)
-                keys.append(key)
-            }
+            let g = groupByKey.value(name, tag: key.typeClass, orInsert: keys.count)
+            if g == keys.count { keys.append(key) }
+            groupOf.append(g)
         }
         var members = GroupMembers(groupOf: groupOf, groupCount: keys.count)
         let order = Self.mergeShoutedGroups(keys, &members, mentions)
@@ -73,17 +68,17 @@ struct EntityGrouper {
         guard shouted.contains(true) else { return Array(keys.indices) }
         // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
         let shoutedLengths = Set(keys.indices.filter { shouted[$0] }.map { keys[$0].name.utf8.count })
-        var normal: [GroupKey: Int] = [:]
+        var normal = StringTable()
         for g in keys.indices where !shouted[g] {
             let key = keys[g]
             if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            normal[GroupKey(name: key.name.fastUppercased, typeClass: key.typeClass)] = g
+            normal.set(key.name.fastUppercased, tag: key.typeClass, to: g)
         }
-        guard !normal.isEmpty else { return Array(keys.indices) }
+        guard normal.count > 0 else { return Array(keys.indices) }
         var order: [Int] = []
         var merged: [Int] = []
         for g in keys.indices {
-            guard shouted[g], let target = normal[keys[g]] else {
+            guard shouted[g], let target = normal.value(keys[g].name, tag: keys[g].typeClass) else {
                 order.append(g)
                 continue
             }
@@ -95,7 +90,7 @@ struct EntityGrouper {
         return order
     }
 
-    private struct GroupKey: Hashable {
+    private struct GroupKey {
         var name: String
         /// `EntityType.groupClass`: types of one CoNLL class group together.
         var typeClass: Int

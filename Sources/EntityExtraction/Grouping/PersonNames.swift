@@ -2,7 +2,8 @@
 struct PersonNames {
     /// Full name by each of its words that could stand alone (first and last name), in capitals so
     /// that "AUSTIN" in a headline finds "Lloyd Austin"; `nil` when two full names share it.
-    private var fullNameByPart: [String: String?] = [:]
+    private var partIndex = StringTable(capacity: 32)
+    private var fullNames: [String?] = []
 
     init(candidates: [Candidate], text: TokenizedText) {
         for candidate in candidates where candidate.type == .person && candidate.tokens.count > 1 {
@@ -12,10 +13,11 @@ struct PersonNames {
             let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
             for part in first == last ? first...first : first...last where part == first || part == last {
                 let key = text.string(ofToken: part).fastUppercased
-                if let existing = fullNameByPart[key], existing != fullName {
-                    fullNameByPart[key] = .some(nil)  // ambiguous: two people share it
-                } else {
-                    fullNameByPart[key] = fullName
+                let k = partIndex.value(key, orInsert: fullNames.count)
+                if k == fullNames.count {
+                    fullNames.append(fullName)
+                } else if fullNames[k] != fullName {
+                    fullNames[k] = nil  // ambiguous: two people share it
                 }
             }
         }
@@ -28,7 +30,7 @@ struct PersonNames {
     func fullName(for candidate: Candidate, surface: String) -> String? {
         guard candidate.tokens.count == 1, candidate.canonical == nil else { return nil }
         guard candidate.type == .person || candidate.source == .recognizer else { return nil }
-        guard !fullNameByPart.isEmpty, let match = fullNameByPart[surface.fastUppercased], let fullName = match, fullName != surface
+        guard !fullNames.isEmpty, let k = partIndex.value(surface.fastUppercased), let fullName = fullNames[k], fullName != surface
         else { return nil }
         return fullName
     }

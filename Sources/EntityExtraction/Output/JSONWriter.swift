@@ -13,6 +13,12 @@ public struct JSONWriter: Sendable {
     /// The JSON text written so far, UTF-8.
     public var bytes: [UInt8] {
         get { count == storage.count ? storage : Array(storage[0..<count]) }
+        // In place: the spare room is dropped (capacity kept), the caller appends, the count follows.
+        _modify {
+            storage.removeSubrange(count...)
+            yield &storage
+            count = storage.count
+        }
         set {
             storage = newValue
             count = newValue.count
@@ -91,10 +97,15 @@ public struct JSONWriter: Sendable {
             return
         }
         if value > 0, value < 1, appendShortDecimal(value) { return }
-        var text = value.description
-        text.withUTF8 { utf8 in
-            let dropsPointZero = utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
-            append(UnsafeBufferPointer(rebasing: utf8[0..<(dropsPointZero ? utf8.count - 2 : utf8.count)]))
+        // `write(to:)` spells a finite Double as `description` does, into a stack buffer handed
+        // to the stream as ASCII: no String is made.
+        var stream = DigitStream()
+        value.write(to: &stream)
+        let count = stream.count
+        withUnsafeBytes(of: &stream.bytes) { raw in
+            let utf8 = raw.bindMemory(to: UInt8.self)
+            let dropsPointZero = count > 2 && utf8[count - 2] == UInt8(ascii: ".") && utf8[count - 1] == UInt8(ascii: "0")
+            append(utf8.baseAddress!, dropsPointZero ? count - 2 : count)
         }
     }
 
@@ -179,5 +190,29 @@ public struct JSONWriter: Sendable {
             if runStart < text.count { append(UnsafeBufferPointer(rebasing: text[runStart...])) }
         }
         byte(UInt8(ascii: "\""))
+    }
+}
+
+/// Receives a number's spelling from `TextOutputStreamable.write(to:)`: up to 32 ASCII bytes in place.
+struct DigitStream: TextOutputStream {
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var count = 0
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        append(buffer)
+    }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { append($0) }
+    }
+
+    private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let start = count
+        let n = min(buffer.count, 32 - start)
+        withUnsafeMutableBytes(of: &bytes) { out in
+            for k in 0..<n { out[start + k] = buffer[k] }
+        }
+        count += n
     }
 }

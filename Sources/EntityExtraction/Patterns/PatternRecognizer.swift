@@ -5,16 +5,17 @@
 /// on after it; every rule looks at a bounded number of tokens, so a sentence costs linear time.
 struct PatternRecognizer: Sendable {
     /// The expressions in `range` of `tokens`, left to right, not overlapping.
-    func recognize(_ text: TokenizedText, in range: Range<Int>) -> [PatternSpan] {
-        text.utf8.withUnsafeBufferPointer { bytes in recognize(text, in: range, bytes: bytes) }
+    /// `prefilter: false` tries every rule at every starter word (the reference for tests).
+    func recognize(_ text: TokenizedText, in range: Range<Int>, prefilter: Bool = true) -> [PatternSpan] {
+        text.utf8.withUnsafeBufferPointer { bytes in recognize(text, in: range, bytes: bytes, prefilter: prefilter) }
     }
 
-    private func recognize(_ text: TokenizedText, in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> [PatternSpan] {
+    private func recognize(_ text: TokenizedText, in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, prefilter: Bool) -> [PatternSpan] {
         var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, range: range)
         var spans: [PatternSpan] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if !scan.mayStartPattern(at: i) {
+            if !scan.mayStartPattern(at: i, prefilter: prefilter) {
                 i += 1
             } else if let span = scan.match(at: i) {
                 spans.append(span)

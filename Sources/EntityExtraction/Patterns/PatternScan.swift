@@ -51,10 +51,26 @@ struct PatternScan {
         return Self.packedStarters.contains(packed)
     }
 
-    /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few starters.
-    mutating func mayStartPattern(at i: Int) -> Bool {
-        tokens[i].kind == .number || !cls(i).isEmpty || isStarter(i)
-            || isNumberWord(i)
+    /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few
+    /// starters; a starter only when the token after it is one some rule needs there.
+    mutating func mayStartPattern(at i: Int, prefilter: Bool = true) -> Bool {
+        if tokens[i].kind == .number || !cls(i).isEmpty { return true }
+        if isStarter(i) { return !prefilter || starterMayMatch(at: i) }
+        return isNumberWord(i)
+    }
+
+    /// Whether a rule can match at starter `i`, judged by the next token (the rules' own
+    /// conditions, necessary ones only): "US $", "half a(n)", "a dozen/hundred/thousand",
+    /// "a(n) <date unit>", "more/less/at than/least/to".
+    private mutating func starterMayMatch(at i: Int) -> Bool {
+        let word = text(i)
+        let next = text(i + 1)
+        if word == "US" { return next == "$" }
+        if word == "half" || word == "Half" { return next == "a" || next == "an" }
+        if word == "a" || word == "A" || word == "an" || word == "An" {
+            return cls(i + 1).contains(.dateUnit) || next == "dozen" || next == "hundred" || next == "thousand"
+        }
+        return next == "than" || next == "least" || next == "to"  // more, less, at in either case
     }
 
     mutating func match(at i: Int) -> PatternSpan? {

@@ -44,6 +44,27 @@ enum UTF8Bytes {
         return (scalars, lower)
     }
 
+    /// The ASCII bytes a token is canonically equal to, if any: the token itself when ASCII, or
+    /// with the three scalars whose canonical decomposition is ASCII replaced (KELVIN SIGN → K,
+    /// GREEK VARIA → `, GREEK QUESTION MARK → ;). `nil` for every other non-ASCII token.
+    static func asciiForm(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(token.count)
+        var i = 0
+        while i < token.count {
+            let (value, length) = UTF8Bytes.decode(token, at: i)
+            switch value {
+            case 0..<0x80: ascii.append(UInt8(value))
+            case 0x212A: ascii.append(UInt8(ascii: "K"))
+            case 0x1FEF: ascii.append(UInt8(ascii: "`"))
+            case 0x037E: ascii.append(UInt8(ascii: ";"))
+            default: return nil
+            }
+            i += length
+        }
+        return ascii
+    }
+
     /// FNV-1a of the bytes.
     @inline(__always) static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
