@@ -40,7 +40,14 @@ import Testing
     }
 
     @Test func integersAreSpelledAsJSONEncoderSpellsThem() throws {
-        for value in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
+        // Every digit count's first and last value (the cursor sizes a number before writing it).
+        var powers: [Int] = []
+        var power = 1
+        for _ in 0..<19 {
+            powers += [power, power - 1, -power, 1 - power]
+            if power <= Int.max / 10 { power *= 10 }
+        }
+        for value in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min, Int.max - 1, Int.min + 1] + powers {
             var writer = JSONWriter()
             writer.int(value)
             #expect(writer.bytes == Array(try Self.foundation([value]).dropFirst().dropLast()))

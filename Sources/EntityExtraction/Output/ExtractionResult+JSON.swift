@@ -2,57 +2,89 @@ extension ExtractionResult {
     /// `{"article":…,"entities":[…]}`: the bytes `JSONEncoder` with `.sortedKeys` and
     /// `.withoutEscapingSlashes` makes of this result.
     public var jsonBytes: [UInt8] {
-        var writer = JSONWriter(capacity: 256 + entities.count * 160)
+        var writer = JSONWriter(capacity: 256 + Self.estimatedLength(of: entities))
         writer.raw("{\"article\":")
         article.write(to: &writer)
         writer.raw(",\"entities\":")
         Self.write(entities, to: &writer)
         writer.byte(UInt8(ascii: "}"))
-        return writer.bytes
+        return writer.finish()
+    }
+
+    /// About the length of `entities` as JSON (exact when no string needs escaping), so the
+    /// writer allocates once.
+    static func estimatedLength(of entities: [Entity]) -> Int {
+        var length = 2
+        for entity in entities {
+            length &+= 112 &+ entity.name.utf8.count
+            if let geo = entity.geo { length &+= 96 &+ geo.countryCode.utf8.count }
+            for mention in entity.mentions { length &+= 96 &+ mention.text.utf8.count }
+        }
+        return length
     }
 
     /// The entities as a JSON array, each object with sorted keys (`geo` only when present).
     public static func write(_ entities: [Entity], to writer: inout JSONWriter) {
         writer.byte(UInt8(ascii: "["))
-        for (e, entity) in entities.enumerated() {
-            if e > 0 { writer.byte(UInt8(ascii: ",")) }
-            writer.byte(UInt8(ascii: "{"))
-            if let geo = entity.geo {
-                writer.raw("\"geo\":{\"country_code\":")
-                writer.string(geo.countryCode)
-                writer.raw(",\"geonameid\":")
-                writer.int(geo.geonameid)
-                writer.raw(",\"latitude\":")
-                writer.double(geo.latitude)
-                writer.raw(",\"longitude\":")
-                writer.double(geo.longitude)
-                writer.raw("},")
+        var first = true
+        for entity in entities {
+            writer.write(room: room(for: entity)) { out in
+                if !first { out.byte(UInt8(ascii: ",")) }
+                write(entity, to: &out)
             }
-            writer.raw("\"id\":")
-            writer.int(entity.id)
-            writer.raw(",\"mentions\":[")
-            for (m, mention) in entity.mentions.enumerated() {
-                writer.raw(m > 0 ? ",{\"confidence\":" : "{\"confidence\":")
-                writer.double(mention.confidence)
-                writer.raw(",\"end\":")
-                writer.int(mention.end)
-                writer.raw(",\"sentence\":")
-                writer.int(mention.sentence)
-                writer.raw(",\"start\":")
-                writer.int(mention.start)
-                writer.raw(",\"text\":")
-                writer.string(mention.text)
-                writer.byte(UInt8(ascii: "}"))
-            }
-            writer.raw("],\"name\":")
-            writer.string(entity.name)
-            writer.raw(",\"salience\":")
-            writer.double(entity.salience)
-            writer.raw(",\"type\":")
-            writer.string(entity.type.rawValue)
-            writer.byte(UInt8(ascii: "}"))
+            first = false
         }
         writer.byte(UInt8(ascii: "]"))
+    }
+
+    /// The most bytes `write(_:to:)` of `entity` can take: every string fully escaped, every number the longest.
+    private static func room(for entity: Entity) -> Int {
+        let number = JSONCursor.maximumNumberLength
+        var room = 128 &+ 3 &* number &+ JSONCursor.room(forString: entity.name.utf8.count) &+ JSONCursor.room(forString: entity.type.rawValue.utf8.count)
+        if let geo = entity.geo { room &+= 96 &+ 3 &* number &+ JSONCursor.room(forString: geo.countryCode.utf8.count) }
+        for mention in entity.mentions { room &+= 96 &+ 4 &* number &+ JSONCursor.room(forString: mention.text.utf8.count) }
+        return room
+    }
+
+    /// One entity object, into room reserved by `room(for:)`.
+    private static func write(_ entity: Entity, to out: inout JSONCursor) {
+        out.byte(UInt8(ascii: "{"))
+        if let geo = entity.geo {
+            out.raw("\"geo\":{\"country_code\":")
+            out.string(geo.countryCode)
+            out.raw(",\"geonameid\":")
+            out.int(geo.geonameid)
+            out.raw(",\"latitude\":")
+            if let latitude = geo.latitude { out.double(latitude) } else { out.raw("null") }
+            out.raw(",\"longitude\":")
+            if let longitude = geo.longitude { out.double(longitude) } else { out.raw("null") }
+            out.raw("},")
+        }
+        out.raw("\"id\":")
+        out.int(entity.id)
+        out.raw(",\"mentions\":[")
+        var first = true
+        for mention in entity.mentions {
+            out.raw(first ? "{\"confidence\":" : ",{\"confidence\":")
+            first = false
+            out.double(mention.confidence)
+            out.raw(",\"end\":")
+            out.int(mention.end)
+            out.raw(",\"sentence\":")
+            out.int(mention.sentence)
+            out.raw(",\"start\":")
+            out.int(mention.start)
+            out.raw(",\"text\":")
+            out.string(mention.text)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.raw("],\"name\":")
+        out.string(entity.name)
+        out.raw(",\"salience\":")
+        out.double(entity.salience)
+        out.raw(",\"type\":")
+        out.string(entity.type.rawValue)
+        out.byte(UInt8(ascii: "}"))
     }
 }
 
