@@ -2,8 +2,25 @@ import Testing
 @testable import EntityExtraction
 
 /// `LabelVector.sum` keeps twenty-four lanes in registers and sums other widths in memory:
-/// both must equal adding the rows and vectors up one label at a time.
+/// both must equal adding the rows and vectors up one label at a time, and `sumConverted`
+/// must equal converting those sums one lane at a time.
 @Suite struct RecognizerLabelVectorTests {
+    /// Runs `body` with the rows, the row offsets and pointers to copies of the vectors.
+    static func withInputs<R>(_ weights: [Int16], _ offsets: [Int], _ vectorValues: [[Int32]],
+                              _ body: (UnsafePointer<Int16>, UnsafePointer<Int>, UnsafeBufferPointer<UnsafePointer<Int32>>) -> R) -> R {
+        let buffers = vectorValues.map { values in
+            let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: values.count)
+            buffer.initialize(from: values, count: values.count)
+            return UnsafePointer(buffer)
+        }
+        defer { for buffer in buffers { UnsafeMutablePointer(mutating: buffer).deallocate() } }
+        return weights.withUnsafeBufferPointer { rows in
+            offsets.withUnsafeBufferPointer { offsets in
+                buffers.withUnsafeBufferPointer { body(rows.baseAddress!, offsets.baseAddress!, $0) }
+            }
+        }
+    }
+
     @Test(arguments: [8, 16, 24, 32])
     func sumEqualsAddingEveryRowAndVectorLabelByLabel(lanes: Int) {
         var generator = SplitMix64(seed: UInt64(lanes))
@@ -17,24 +34,24 @@ import Testing
         var expected = [Int32](repeating: 0, count: lanes)
         for offset in offsets { for y in 0..<lanes { expected[y] &+= Int32(weights[offset + y]) } }
         for vector in vectorValues { for y in 0..<lanes { expected[y] &+= vector[y] } }
-        var target = [Int32](repeating: -1, count: lanes)
-        weights.withUnsafeBufferPointer { rows in
-            offsets.withUnsafeBufferPointer { offsets in
-                let buffers = vectorValues.map { values in
-                    let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: lanes)
-                    buffer.initialize(from: values, count: lanes)
-                    return UnsafePointer(buffer)
-                }
-                defer { for buffer in buffers { UnsafeMutablePointer(mutating: buffer).deallocate() } }
-                buffers.withUnsafeBufferPointer { vectors in
-                    target.withUnsafeMutableBufferPointer { target in
-                        LabelVector.sum(rows: rows.baseAddress!, offsets: offsets.baseAddress!, rowCount: offsets.count,
-                                        vectors: vectors.baseAddress!, vectorCount: vectors.count, lanes: lanes, into: target.baseAddress!)
-                    }
+        let scale: Float = 0.000_731
+        var target = [Int32](repeating: -1, count: lanes), scratch = target
+        var scaled = [Float](repeating: .nan, count: lanes)
+        Self.withInputs(weights, offsets, vectorValues) { rows, offsetBase, vectors in
+            target.withUnsafeMutableBufferPointer { target in
+                LabelVector.sum(rows: rows, offsets: offsetBase, rowCount: offsets.count, vectors: vectors.baseAddress!,
+                                vectorCount: vectors.count, lanes: lanes, into: target.baseAddress!)
+            }
+            scaled.withUnsafeMutableBufferPointer { scaled in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    LabelVector.sumConverted(rows: rows, offsets: offsetBase, rowCount: offsets.count, vectors: vectors.baseAddress!,
+                                             vectorCount: vectors.count, lanes: lanes, scale: scale,
+                                             scratch: scratch.baseAddress!, into: scaled.baseAddress!)
                 }
             }
         }
         #expect(target == expected)
+        #expect(scaled.map(\.bitPattern) == expected.map { (Float($0) * scale).bitPattern })
     }
 
     @Test func convertScalesEveryLaneAsTheScalarConversionDoes() {

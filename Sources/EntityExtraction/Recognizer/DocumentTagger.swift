@@ -258,9 +258,8 @@ struct DocumentTagger {
                 setVectors(.tokenAfterNext, i - 2)
                 setVectors(.previousToken, i + 1)
                 setVectors(.tokenBeforePrevious, i + 2)
-                LabelVector.sum(rows: rows0.baseAddress!, offsets: offsets0, rowCount: count0, vectors: vectors0, vectorCount: parts,
-                                lanes: lanes, into: sum)
-                LabelVector.convert(sum, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                LabelVector.sumConverted(rows: rows0.baseAddress!, offsets: offsets0, rowCount: count0, vectors: vectors0, vectorCount: parts,
+                                         lanes: lanes, scale: scale, scratch: sum, into: out.baseAddress! + i * l)
                 if second {
                     LabelVector.sum(rows: rows1.baseAddress!, offsets: offsets1, rowCount: count1, vectors: vectors1, vectorCount: parts,
                                     lanes: lanes, into: partialSums.baseAddress! + t * lanes)
@@ -315,9 +314,8 @@ struct DocumentTagger {
                     if offset != 0 { offsets[count] = offset - 1; count &+= 1 }
                 }
                 partial[0] = partialSums.baseAddress! + t * lanes
-                LabelVector.sum(rows: rows.baseAddress!, offsets: offsets, rowCount: count, vectors: partial.baseAddress!, vectorCount: 1,
-                                lanes: lanes, into: sums.baseAddress!)
-                LabelVector.convert(sums.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                LabelVector.sumConverted(rows: rows.baseAddress!, offsets: offsets, rowCount: count, vectors: partial.baseAddress!, vectorCount: 1,
+                                         lanes: lanes, scale: scale, scratch: sums.baseAddress!, into: out.baseAddress! + i * l)
             }
         }
         }

@@ -109,6 +109,35 @@ enum LabelVector {
             for k in 0..<vectorCount { addLanes(vectors[k], into: target, lanes: lanes) }
             return
         }
+        let (a, b, c) = sum24(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount)
+        let destination = UnsafeMutableRawPointer(target)
+        destination.storeBytes(of: a, as: SIMD8<Int32>.self)
+        destination.storeBytes(of: b, toByteOffset: 32, as: SIMD8<Int32>.self)
+        destination.storeBytes(of: c, toByteOffset: 64, as: SIMD8<Int32>.self)
+    }
+
+    /// `convert` of `sum`: `target[0..<lanes] = Float(Σ…) * scale`, through `scratch` (`lanes`
+    /// Int32s) unless the sums stay in registers.
+    @inline(__always)
+    static func sumConverted(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
+                             vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int, lanes: Int,
+                             scale: Float, scratch: UnsafeMutablePointer<Int32>, into target: UnsafeMutablePointer<Float>) {
+        guard lanes == 24 else {
+            sum(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount, lanes: lanes, into: scratch)
+            convert(scratch, lanes: lanes, scale: scale, into: target)
+            return
+        }
+        let (a, b, c) = sum24(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount)
+        let destination = UnsafeMutableRawPointer(target)
+        destination.storeBytes(of: SIMD8<Float>(a) * scale, as: SIMD8<Float>.self)
+        destination.storeBytes(of: SIMD8<Float>(b) * scale, toByteOffset: 32, as: SIMD8<Float>.self)
+        destination.storeBytes(of: SIMD8<Float>(c) * scale, toByteOffset: 64, as: SIMD8<Float>.self)
+    }
+
+    /// The twenty-four-lane sums of `sum`, in registers.
+    @inline(__always)
+    private static func sum24(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
+                              vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int) -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {
         var a = SIMD8<Int32>(), b = a, c = a
         var k = 0
         while k < rowCount {
@@ -126,9 +155,6 @@ enum LabelVector {
             c &+= vector.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int32>.self)
             k &+= 1
         }
-        let destination = UnsafeMutableRawPointer(target)
-        destination.storeBytes(of: a, as: SIMD8<Int32>.self)
-        destination.storeBytes(of: b, toByteOffset: 32, as: SIMD8<Int32>.self)
-        destination.storeBytes(of: c, toByteOffset: 64, as: SIMD8<Int32>.self)
+        return (a, b, c)
     }
 }

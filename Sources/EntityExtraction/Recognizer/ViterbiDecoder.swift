@@ -75,7 +75,11 @@ struct ViterbiDecoder {
                         for y in (1 + 16 * fullQuads)..<l { row[p[y]] = labelRow[y] }
                     }
                     moves.start.withUnsafeBufferPointer { start in
-                        for v in 0..<w { f[v] = start[v] + e[v] }
+                        var v = 0
+                        while v < w {
+                            (SIMD4.load(start.baseAddress! + v) + SIMD4.load(e + v)).store(f + v)
+                            v += 4
+                        }
                     }
                     var i = 1
                     while i < n {
@@ -176,9 +180,22 @@ struct ViterbiDecoder {
                 moves.closed.withUnsafeBufferPointer { closed in
                     let f = fwd.baseAddress!, p = position.baseAddress!, t = within.baseAddress!
                     let lastRow = f + (n - 1) * w
-                    for y in 0..<l where lastRow[p[y]] + moves.end[p[y]] > total {
-                        total = lastRow[p[y]] + moves.end[p[y]]
-                        arg = y
+                    moves.end.withUnsafeBufferPointer { endScores in
+                        // The best end score four labels at a time; then the first label reaching it.
+                        let end = endScores.baseAddress!
+                        var best = SIMD4<Float>(repeating: Self.impossible), v = 0
+                        while v < w {
+                            best.keepGreater(SIMD4.load(lastRow + v) + SIMD4.load(end + v))
+                            v += 4
+                        }
+                        let highest = max(max(best[0], best[1]), max(best[2], best[3]))
+                        if highest > Self.impossible {
+                            for y in 0..<l where lastRow[p[y]] + end[p[y]] == highest {
+                                total = lastRow[p[y]] + end[p[y]]
+                                arg = y
+                                break
+                            }
+                        }
                     }
                     path[n - 1] = arg
                     var i = n - 1
@@ -238,7 +255,7 @@ struct ViterbiDecoder {
                         moves.openingPositions.withUnsafeBufferPointer { opening in
                             let e = em.baseAddress!, bw = bwd.baseAddress!, t = within.baseAddress!
                             moves.end.withUnsafeBufferPointer { end in
-                                for v in 0..<w { bw[(n - 1) * w + v] = end[v] }
+                                (bw + (n - 1) * w).update(from: end.baseAddress!, count: w)
                             }
                             var i = n - 2
                             while i >= first {
