@@ -169,6 +169,12 @@ public struct JSONWriter: Sendable {
 
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         byte(UInt8(ascii: "\""))
+        // Most strings need no escape: one scan, one copy.
+        if !text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            append(text)
+            byte(UInt8(ascii: "\""))
+            return
+        }
         Self.escapes.withUnsafeBufferPointer { escapes in
             var runStart = 0
             for i in 0..<text.count {
