@@ -30,12 +30,11 @@ extension Extractor {
                 } else {
                     seen[hash] = byteRange
                 }
-                let nameString = String(decoding: name, as: UTF8.self)
                 sources.append(candidate)
                 matcher.add(bytes: name, payload: sources.count - 1)
                 guard !UTF8Bytes.isShouted(name) else { continue }
                 var shouted = candidate
-                shouted.canonical = candidate.canonical ?? nameString  // "BAKHMUT" joins "Bakhmut"
+                shouted.canonical = candidate.canonical ?? String(decoding: name, as: UTF8.self)  // "BAKHMUT" joins "Bakhmut"
                 sources.append(shouted)
                 guard anyShouting else { continue }  // never looked up
                 shoutedMatcher.addUppercased(name, payload: sources.count - 1, scratch: &upper)
