@@ -10,17 +10,23 @@ struct SentenceSplitter {
 
     /// Sentences of the scanner's tokens over `bytes`, the text they were scanned from.
     func split(_ tokens: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var sentences: [Range<Int>] = []
-        var start = 0
-        for i in tokens.indices.dropFirst() where i - start >= maximumTokens || isBoundary(before: i, in: tokens, bytes) {
-            sentences.append(start..<i)
-            start = i
+        tokens.withUnsafeBufferPointer { tokens in
+            var sentences: [Range<Int>] = []
+            var start = 0
+            var i = 1
+            while i < tokens.count {
+                if i - start >= maximumTokens || isBoundary(before: i, in: tokens, bytes) {
+                    sentences.append(start..<i)
+                    start = i
+                }
+                i &+= 1
+            }
+            if start < tokens.count { sentences.append(start..<tokens.count) }
+            return sentences
         }
-        if start < tokens.count { sentences.append(start..<tokens.count) }
-        return sentences
     }
 
-    private func isBoundary(before i: Int, in tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func isBoundary(before i: Int, in tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let next = tokens[i]
         if next.newlinesBefore >= 2 { return true }
         if next.newlinesBefore == 1 { return !continuesLine(previous: tokens[i - 1], next: next, bytes) }
@@ -46,7 +52,10 @@ struct SentenceSplitter {
         if Self.startsLowercase(next, bytes) { return true }
         guard previous.kind == .punctuation else { return false }
         let (c, length) = Self.firstScalar(previous, bytes)
-        guard ",;(-–—/&".unicodeScalars.contains(where: { $0.value == c }) else { return false }
+        switch c {
+        case 0x2C, 0x3B, 0x28, 0x2D, 0x2013, 0x2014, 0x2F, 0x26: break  // , ; ( - – — / &
+        default: return false
+        }
         // One character: one scalar, or one with marks attached.
         return length == previous.byteEnd - previous.byteStart || Self.text(previous, bytes).count == 1
     }

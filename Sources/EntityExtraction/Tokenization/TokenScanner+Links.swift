@@ -1,12 +1,13 @@
+import Foundation
+
 extension TokenScanner {
     /// Whether an "@" follows somewhere after `i`: without one no e-mail address can start, and
     /// the text's words need no e-mail lookahead at all.
     mutating func mayStartEmail(at i: Int) -> Bool {
         if nextAtSign < i {
             nextAtSign = count
-            for k in i..<count where bytes[k] == UInt8(ascii: "@") {
-                nextAtSign = k
-                break
+            if i < count, let base = bytes.baseAddress, let hit = memchr(base + i, 0x40, count - i) {
+                nextAtSign = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
             }
         }
         if nextAtSign == count { emailFailedBefore = count }
@@ -39,6 +40,11 @@ extension TokenScanner {
     private static func isEmailLocal(_ b: UInt8) -> Bool {
         isASCIIAlphanumeric(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%")
             || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    }
+
+    /// Whether a URL can start with byte `b` ("h" or "w" in either case): the inline test before `scanURL`.
+    @inline(__always) static func mayStartURL(_ b: UInt8) -> Bool {
+        b | 0x20 == UInt8(ascii: "h") || b | 0x20 == UInt8(ascii: "w")
     }
 
     /// `http://…`, `https://…` or `www.…` starting at `i`, without trailing punctuation.

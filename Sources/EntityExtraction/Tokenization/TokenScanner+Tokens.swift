@@ -4,7 +4,7 @@ extension TokenScanner {
         switch cls {
         case .letter, .digit:
             if i >= emailFailedBefore, mayStartEmail(at: i), let end = scanEmail(at: i) { return (end, .email) }
-            if cls == .letter, let end = scanURL(at: i) { return (end, .url) }
+            if cls == .letter, Self.mayStartURL(bytes[i]), let end = scanURL(at: i) { return (end, .url) }
             return scanWord(at: i)
         case .at, .hash:
             if let end = scanHandle(at: i + length) { return (end, .handle) }
@@ -39,16 +39,15 @@ extension TokenScanner {
                 let b = bytes[j]
                 if b < 0x80 {
                     // ASCII is never a combining mark: letters and digits only.
-                    let c = asciiClasses[Int(b)]
-                    guard c == .letter || c == .digit else { break }
-                    j += 1
+                    guard Self.isASCIIAlphanumeric(b) else { break }
+                    j &+= 1
                     continue
                 }
                 let (c, length) = classAndLength(at: j)
                 guard c == .letter || c == .digit || c == .extend else { break }
                 j += length
             }
-            guard j < count else { break }
+            guard j < count, bytes[j] != UInt8(ascii: " ") else { break }  // most words end at a space
             let (c, length) = classAndLength(at: j)
             let (next, nextLength) = classAndLength(at: j + length)
             switch c {

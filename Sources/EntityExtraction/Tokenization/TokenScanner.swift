@@ -16,6 +16,9 @@ struct TokenScanner {
     var emailFailedBefore = 0
     /// Byte position of the next "@" at or after the last e-mail check (`count`: none); -1 before the first check.
     var nextAtSign = -1
+    /// Byte position of the first non-ASCII byte at or after the last token's end (`count`: none):
+    /// a token ending before it has as many code points as bytes.
+    private var nextNonASCII = -1
     /// `CharacterClass.ascii`, read once per scan instead of through the global's lazy initializer per character.
     let asciiClasses = CharacterClass.ascii
 
@@ -90,25 +93,40 @@ struct TokenScanner {
 
     // MARK: Emitting
 
+    /// The first byte at or after `i` that is not ASCII, eight bytes at a time; `count` if none.
+    private func firstNonASCII(from i: Int) -> Int {
+        guard let base = bytes.baseAddress else { return count }
+        var k = i
+        while k &+ 8 <= count {
+            let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            k &+= 8
+        }
+        while k < count && base[k] < 0x80 { k &+= 1 }
+        return k
+    }
+
     private mutating func skip(_ length: Int, scalars: Int = 1) {
         position += length
         scalarPosition += scalars
     }
 
-    private mutating func emit(end tokenEnd: Int, kind: TokenKind) {
+    @inline(__always) private mutating func emit(end tokenEnd: Int, kind: TokenKind) {
         var end = tokenEnd
-        // Combining marks, joiners and modifiers stay with the character they follow.
-        while end < count {
+        // Combining marks, joiners and modifiers stay with the character they follow (never ASCII).
+        while end < count && bytes[end] >= 0x80 {
             let (c, length) = classAndLength(at: end)
             guard c == .extend else { break }
             end += length
         }
-        var scalars = 0
-        for i in position..<end where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
-        let previousEnd = tokens.last?.scalarEnd ?? -1
+        var scalars = end &- position
+        if nextNonASCII < position { nextNonASCII = firstNonASCII(from: position) }
+        if end > nextNonASCII {
+            for i in nextNonASCII..<end where bytes[i] & 0xC0 == 0x80 { scalars &-= 1 }
+        }
         tokens.append(RawToken(
             byteStart: position, byteEnd: end, scalarStart: scalarPosition, scalarEnd: scalarPosition + scalars,
-            kind: kind, newlinesBefore: pendingNewlines, spaceBefore: pendingSpace || previousEnd < 0))
+            kind: kind, newlinesBefore: pendingNewlines, spaceBefore: pendingSpace || tokens.isEmpty))
         position = end
         scalarPosition += scalars
         pendingNewlines = 0

@@ -23,14 +23,10 @@ public struct Tokenizer: Sendable {
             let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(scanner.tokens, bytes: bytes)
             return (scanner.tokens, sentences, Array(bytes))
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(raw.count)
-        var byteRanges: [Range<Int>] = []
-        byteRanges.reserveCapacity(raw.count)
-        for r in raw {
-            tokens.append(Token(start: r.scalarStart, end: r.scalarEnd, kind: r.kind, newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
-            byteRanges.append(r.byteStart..<r.byteEnd)
+        let tokens = raw.map { r in
+            Token(start: r.scalarStart, end: r.scalarEnd, kind: r.kind, newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore)
         }
+        let byteRanges = raw.map { $0.byteStart..<$0.byteEnd }
         return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: byteRanges)
     }
 }
