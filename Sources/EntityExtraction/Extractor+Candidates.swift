@@ -8,8 +8,8 @@ extension Extractor {
         var candidates: [Candidate] = []
         for (s, range) in text.sentences.enumerated() {
             // A watch list is matched as written, and in capitals in headlines written in capitals.
-            let matcher = shouting[s] ? userNames.shoutedMatcher : userNames.matcher
-            for match in matcher.matches(in: text, within: range) {
+            let matches = shouting[s] ? userNames.shoutedMatcher.matches(in: text, within: range) : userNames.matcher.matches(in: text, within: range)
+            for match in matches {
                 let entry = userNames.entries[match.payload]
                 candidates.append(Candidate(tokens: match.tokens, sentence: s, type: entry.type, confidence: 1, source: .userDictionary, canonical: entry.name))
             }

@@ -21,9 +21,20 @@ import Testing
         for index in 0..<Self.count {
             _ = FileManager.default.createFile(atPath: "\(staging)/\(index)", contents: Data(Self.article(index).utf8))
         }
-        // The first half streams in; midway one daemon is SIGKILLed, then the rest streams in.
-        for index in 0..<(Self.count / 2) { rename("\(staging)/\(index)", "\(state.path)/inbox/scale-\(index).txt") }
-        try Wait.until("a third is processed", timeout: 300) { state.names("archive").count >= Self.count / 3 }
+        // The first half streams in, in small batches, until a third is processed and every
+        // daemon has done a share (on a loaded machine one daemon may be descheduled for a
+        // whole burst: batches give each many chances); midway one daemon is SIGKILLed, then
+        // the rest streams in.
+        let batch = 25
+        var dropped = 0
+        func everyDaemonHasAShare() -> Bool { daemons.allSatisfy { $0.log.contains("ENTITYD_OUTCOME=processed") } }
+        while dropped < Self.count / 2, state.names("archive").count < Self.count / 3 || !everyDaemonHasAShare() {
+            let end = min(dropped + batch, Self.count / 2)
+            for index in dropped..<end { rename("\(staging)/\(index)", "\(state.path)/inbox/scale-\(index).txt") }
+            dropped = end
+            try Wait.until("the first \(dropped) are processed", timeout: 300) { state.names("archive").count >= dropped }
+        }
+        for index in dropped..<(Self.count / 2) { rename("\(staging)/\(index)", "\(state.path)/inbox/scale-\(index).txt") }
         let victimLog = daemons[1].log
         try daemons[1].crash()
         for index in (Self.count / 2)..<Self.count { rename("\(staging)/\(index)", "\(state.path)/inbox/scale-\(index).txt") }
