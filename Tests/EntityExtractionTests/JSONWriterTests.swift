@@ -76,6 +76,22 @@ import Testing
         }
     }
 
+    @Test func longStringsWithOneEscapeAnywhereAreEscapedAsJSONEncoderEscapesThem() throws {
+        // The writer copies clean runs eight bytes at a time: put each special byte at every offset.
+        let specials = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", "’", " ", "!", "#", "[", "]", "|"]
+        for length in 0..<34 {
+            for special in specials {
+                for at in 0...length {
+                    var string = String(repeating: "a", count: length)
+                    string.insert(contentsOf: special, at: string.index(string.startIndex, offsetBy: at))
+                    var writer = JSONWriter(capacity: 1)
+                    writer.string(string)
+                    #expect(writer.bytes == Array(try Self.foundation([string]).dropFirst().dropLast()), "\(string.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func resultsWithEveryFieldEncodeAsJSONEncoderEncodesThem() throws {
         let result = ExtractionResult(
             article: ArticleSummary(title: "A \"title\"\n", language: "en", characters: 12, sentences: 2, tokens: 5),
