@@ -34,8 +34,12 @@ struct JSONCursor {
     mutating func int(_ value: Int) {
         var rest = value.magnitude
         if value < 0 { byte(UInt8(ascii: "-")) }
-        var digits = 1
-        var limit: UInt = 10
+        if rest < 10 {  // ids, sentence numbers
+            byte(UInt8(truncatingIfNeeded: rest) &+ 0x30)
+            return
+        }
+        var digits = 2
+        var limit: UInt = 100
         while rest >= limit && digits < 19 {
             digits &+= 1
             limit &*= 10
@@ -72,24 +76,24 @@ struct JSONCursor {
     /// `value`: then it is the shortest round-trip spelling `description` gives (no other decimal
     /// of at most four digits lies within an ulp). `false`, writing nothing, otherwise.
     private mutating func shortDecimal(_ value: Double) -> Bool {
-        var scale = 1.0
-        for places in 1...4 {
-            scale *= 10
-            // A decimal that reads back as `value` is within a few ulps of `value * scale`, far
-            // from a half: adding 0.5 and truncating finds it (and a failed check finds none).
-            let digits = Int(value * scale + 0.5)
-            guard Double(digits) / scale == value else { continue }
-            p[0] = UInt8(ascii: "0")
-            p[1] = UInt8(ascii: ".")
-            var rest = digits
-            for k in stride(from: places + 1, through: 2, by: -1) {
-                p[k] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-            }
-            p += places + 2
-            return true
+        // A decimal of at most four places that reads back as `value` is within a few ulps of
+        // `value * 10^4`, far from a half: adding 0.5 and truncating finds it (it is the only one,
+        // as two such decimals are 10^-4 apart); its shortest form drops the trailing zeros.
+        var digits = Int(value * 10_000 + 0.5)
+        guard Double(digits) / 10_000 == value else { return false }
+        var places = 4
+        while digits % 10 == 0 {
+            digits /= 10
+            places &-= 1
         }
-        return false
+        p[0] = UInt8(ascii: "0")
+        p[1] = UInt8(ascii: ".")
+        for k in stride(from: places + 1, through: 2, by: -1) {
+            p[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
+            digits /= 10
+        }
+        p += places + 2
+        return true
     }
 
     /// A string literal, escaped as `JSONEncoder` escapes (`"`, `\`, control characters): bytes
