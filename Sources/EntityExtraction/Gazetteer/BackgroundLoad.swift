@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Runs one throwing piece of loading on another thread while the caller does other loading;
 /// `value()` waits for it. Start-up has two cores and two large independent parts (the
@@ -9,10 +9,13 @@ final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        // A plain thread, not a global queue with a QoS: Dispatch on Linux then tries to
+        // change the thread's priority, which a hardened unit refuses, and says so on stderr
+        // ("Failed to set thread priority for worker thread") at every start.
+        Thread { [self] in
             result = Result(catching: work)
             done.signal()
-        }
+        }.start()
     }
 
     /// The value, or the error the work threw; waits until the work has finished.

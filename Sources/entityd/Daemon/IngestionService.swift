@@ -21,7 +21,9 @@ struct IngestionService: Service {
         pipeline.start()
         notifier.send(logger) { try $0.ready() }
         logger.notice("entityd is ready")
-        DispatchQueue.global(qos: .utility).async(execute: warmUp)
+        // A plain thread: a QoS global queue would try to lower its priority, which the
+        // hardened unit refuses with a line on stderr.
+        Thread(block: warmUp).start()
         let timeout = pipeline.configuration.shutdownTimeoutSeconds
         try await withGracefulShutdownHandler {
             try await pipeline.waitUntilStopped()
