@@ -42,9 +42,12 @@ extension TokenScanner {
             || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
     }
 
-    /// Whether a URL can start with byte `b` ("h" or "w" in either case): the inline test before `scanURL`.
-    @inline(__always) static func mayStartURL(_ b: UInt8) -> Bool {
-        b | 0x20 == UInt8(ascii: "h") || b | 0x20 == UInt8(ascii: "w")
+    /// Whether a URL can start at byte `i` ("ht" or "ww" in either case): the inline test before `scanURL`.
+    @inline(__always) func mayStartURL(at i: Int) -> Bool {
+        guard i + 1 < count else { return false }
+        let first = bytes[i] | 0x20
+        let second = bytes[i + 1] | 0x20
+        return (first == UInt8(ascii: "h") && second == UInt8(ascii: "t")) || (first == UInt8(ascii: "w") && second == UInt8(ascii: "w"))
     }
 
     /// `http://…`, `https://…` or `www.…` starting at `i`, without trailing punctuation.

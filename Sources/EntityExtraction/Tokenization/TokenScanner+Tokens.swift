@@ -4,7 +4,7 @@ extension TokenScanner {
         switch cls {
         case .letter, .digit:
             if i >= emailFailedBefore, mayStartEmail(at: i), let end = scanEmail(at: i) { return (end, .email) }
-            if cls == .letter, Self.mayStartURL(bytes[i]), let end = scanURL(at: i) { return (end, .url) }
+            if cls == .letter, mayStartURL(at: i), let end = scanURL(at: i) { return (end, .url) }
             return scanWord(at: i)
         case .at, .hash:
             if let end = scanHandle(at: i + length) { return (end, .handle) }

@@ -38,6 +38,12 @@ struct TokenScanner {
 
     mutating func run() {
         while position < count {
+            if bytes[position] == UInt8(ascii: " ") {  // most separators: no class lookup
+                position &+= 1
+                scalarPosition &+= 1
+                pendingSpace = true
+                continue
+            }
             let (cls, length) = classAndLength(at: position)
             switch cls {
             case .space, .extend:

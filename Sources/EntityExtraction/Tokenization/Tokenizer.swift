@@ -23,11 +23,29 @@ public struct Tokenizer: Sendable {
             let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(scanner.tokens, bytes: bytes)
             return (scanner.tokens, sentences, Array(bytes))
         }
-        let tokens = raw.map { r in
-            Token(start: r.scalarStart, end: r.scalarEnd, kind: r.kind, newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore)
-        }
-        let byteRanges = raw.map { $0.byteStart..<$0.byteEnd }
+        let (tokens, byteRanges) = Self.split(raw)
         return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: byteRanges)
+    }
+
+    /// The scanner's tokens as `Token`s and byte ranges, both arrays filled in one pass.
+    private static func split(_ raw: [RawToken]) -> ([Token], [Range<Int>]) {
+        let n = raw.count
+        var byteRanges: [Range<Int>] = []
+        let tokens = raw.withUnsafeBufferPointer { raw in
+            [Token](unsafeUninitializedCapacity: n) { tokens, tokenCount in
+                byteRanges = [Range<Int>](unsafeUninitializedCapacity: n) { ranges, rangeCount in
+                    for k in 0..<n {
+                        let r = raw[k]
+                        (tokens.baseAddress! + k).initialize(to: Token(
+                            start: r.scalarStart, end: r.scalarEnd, kind: r.kind, newlinesBefore: r.newlinesBefore, spaceBefore: r.spaceBefore))
+                        (ranges.baseAddress! + k).initialize(to: r.byteStart..<r.byteEnd)
+                    }
+                    rangeCount = n
+                }
+                tokenCount = n
+            }
+        }
+        return (tokens, byteRanges)
     }
 }
 
