@@ -45,6 +45,7 @@ struct WordScoreCache: Sendable {
         folded.reserveCapacity(words.count)
         first.withUnsafeMutableBufferPointer { first in
             second.withUnsafeMutableBufferPointer { second in
+            sums.withSummer { summer in
                 for word in words {
                     let info = TokenInfo(word)
                     let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
@@ -54,7 +55,7 @@ struct WordScoreCache: Sendable {
                     infos.append(info)
                     gazetteerEntries.append(gazetteer.single(lower: info.lower))
                     casePriors.append(prior)
-                    sums.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
+                    summer.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
                     let codes = DenseContextTable.wordCodes(info, prior: prior)
                     folded.append(codes != nil)
                     guard let codes else { continue }
@@ -63,6 +64,7 @@ struct WordScoreCache: Sendable {
                         Self.add(codes, stage, into: (s == 0 ? first.baseAddress! : second.baseAddress!) + itself)
                     }
                 }
+            }
             }
         }
         self.folded = folded
