@@ -103,7 +103,7 @@ extension DocumentTagger {
             let n = analyzed.range(of: s).count
             guard n > 0 else { scores[0].append([]); labels.append([]); continue }
             score(s, stage: 0, evidence: nil)
-            scores[0].append(Array(emissions[0..<(n * model.labels.count)]))
+            scores[0].append(labelOrderEmissions(n))
             decode(n, stage: 0)
             labels.append(Array(decoders[0].path[0..<n]))
             firstLabels.append(contentsOf: labels[s])
@@ -114,16 +114,23 @@ extension DocumentTagger {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { scores[1].append([]); continue }
             score(s, stage: 1, evidence: StageEvidence(labels: firstLabels[range], document: evidence, labelSet: model.labels))
-            scores[1].append(Array(emissions[0..<(range.count * model.labels.count)]))
+            scores[1].append(labelOrderEmissions(range.count))
         }
         return (scores, labels)
+    }
+
+    /// The first `n` tokens' emissions in label order (`emissions` holds them part-major, as the
+    /// weight rows: `WeightTable.laneOfLabel`).
+    func labelOrderEmissions(_ n: Int) -> [Float] {
+        let l = model.labels.count, lanes = model.stages[0].table.laneOfLabel
+        return (0..<(n * l)).map { emissions[$0 - $0 % l + lanes[$0 % l]] }
     }
 
     /// Decodes the first `n` tokens' emissions at `stage`; returns the best path's score.
     @discardableResult
     mutating func decode(_ n: Int, stage: Int) -> Float {
         let needed = n * model.labels.count
-        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n) }
+        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n, partMajor: true) }
     }
 
     mutating func spans(_ n: Int, stage: Int) -> [MarginSpan] {
