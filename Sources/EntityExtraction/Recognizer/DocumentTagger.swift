@@ -36,6 +36,8 @@ struct DocumentTagger {
     private var computed: [[Int32]]
     /// First-stage label of every token of the document.
     private var firstLabels: [Int] = []
+    /// The document's uncached words, each as the first token where it occurs.
+    private var newWords: [Int] = []
 
     init(model: RecognizerModel) {
         self.model = model
@@ -86,7 +88,6 @@ struct DocumentTagger {
     mutating func prepare(_ input: RecognizerInput) {
         analyzed.analyze(input, cache: wordCache)
         let context = DocumentContext(analyzed: analyzed)
-        let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
         let tokenCount = analyzed.infos.count
         keys.removeAll(keepingCapacity: true)
         codes.removeAll(keepingCapacity: true)
@@ -94,14 +95,10 @@ struct DocumentTagger {
             keyStarts = [Int](repeating: 0, count: tokenCount + 1)
             codeStarts = [Int](repeating: 0, count: tokenCount + 1)
         }
-        if wordOffsets.count < tokenCount { wordOffsets = [Int](repeating: 0, count: tokenCount) }
-        // A word missing from the cache is summed once per document, however often it occurs.
-        var uncachedWords = WordHashTable<Int>(capacity: 0, empty: -1)
-        var uncached = 0
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { continue }
-            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, words: cache, into: &scratch)
+            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, words: wordCache, into: &scratch)
             let base = keys.count, codeBase = codes.count
             keys.append(contentsOf: scratch.keys)
             codes.append(contentsOf: scratch.codes)
@@ -113,34 +110,50 @@ struct DocumentTagger {
                     }
                 }
             }
-            for t in range {
-                let word = Int(analyzed.cachedWords[t])
+        }
+        locateWordSums()
+    }
+
+    /// Fills `wordOffsets`: a cached word's offset in the cache, else where its sums are in
+    /// `computed`, summed here once per document however often the word occurs.
+    private mutating func locateWordSums() {
+        let l = model.labels.count, parts = WordScoreCache.parts, cache = wordCache
+        let tokenCount = analyzed.infos.count
+        if wordOffsets.count < tokenCount { wordOffsets = [Int](repeating: 0, count: tokenCount) }
+        var newWords = self.newWords
+        self.newWords = []
+        newWords.removeAll(keepingCapacity: true)
+        analyzed.cachedWords.withUnsafeBufferPointer { cachedWords in
+            // Sized for the uncached tokens only (a table per document is cleared when made).
+            var uncachedTokens = 0
+            for t in 0..<tokenCount where cachedWords[t] < 0 { uncachedTokens &+= 1 }
+            var uncachedWords = WordHashTable<Int>(capacity: uncachedTokens, empty: -1)
+        analyzed.infos.withUnsafeBufferPointer { infos in
+        wordOffsets.withUnsafeMutableBufferPointer { wordOffsets in
+            for t in 0..<tokenCount {
+                let word = Int(cachedWords[t])
                 if word >= 0 {
                     wordOffsets[t] = cache.offset(word: word)
                     continue
                 }
-                let info = analyzed.infos[t]
-                if uncached == 0 { uncachedWords = WordHashTable(capacity: tokenCount, empty: -1) }
-                if let u = uncachedWords.value(for: info.exact) {
+                let exact = infos[t].exact
+                if let u = uncachedWords.value(for: exact) {
                     wordOffsets[t] = -1 - u
                     continue
                 }
-                uncachedWords.update(info.exact) { $0 = uncached }
-                wordOffsets[t] = -1 - uncached
-                let vectorBase = uncached * parts * l
-                uncached += 1
-                let needed = uncached * parts * l + LabelVector.width
-                for stage in computed.indices where computed[stage].count < needed {
-                    computed[stage].append(contentsOf: repeatElement(0, count: max(needed, 2 * computed[stage].count) - computed[stage].count))
-                }
-                sumWordParts(info, at: vectorBase)
+                uncachedWords.update(exact) { $0 = newWords.count }
+                wordOffsets[t] = -1 - newWords.count
+                newWords.append(t)
             }
         }
-    }
-
-    /// Sums every stage's weights of a word's string-only keys into `computed[stage][vectorBase...]`.
-    private mutating func sumWordParts(_ info: TokenInfo, at vectorBase: Int) {
-        let cluster = extractor.lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+        }
+        }
+        defer { self.newWords = newWords }
+        guard !newWords.isEmpty else { return }
+        let needed = newWords.count * parts * l + LabelVector.width
+        for stage in computed.indices where computed[stage].count < needed {
+            computed[stage].append(contentsOf: repeatElement(0, count: max(needed, 2 * computed[stage].count) - computed[stage].count))
+        }
         // The stages' vectors out of `computed` while written through pointers (swaps, no copies).
         var first: [Int32] = [], second: [Int32] = []
         swap(&first, &computed[0])
@@ -149,10 +162,20 @@ struct DocumentTagger {
             swap(&first, &computed[0])
             if computed.count > 1 { swap(&second, &computed[1]) }
         }
+        let lexicon = extractor.lexicon
         first.withUnsafeMutableBufferPointer { first in
-            second.withUnsafeMutableBufferPointer { second in
-                wordSums.sum(info, cluster: cluster, into: first.baseAddress! + vectorBase, second.baseAddress.map { $0 + vectorBase })
+        second.withUnsafeMutableBufferPointer { second in
+        analyzed.infos.withUnsafeBufferPointer { infos in
+        wordSums.withSummer { summer in
+            for (u, t) in newWords.enumerated() {
+                let info = infos[t], vectorBase = u * parts * l
+                let target0 = first.baseAddress! + vectorBase, target1 = second.baseAddress.map { $0 + vectorBase }
+                let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
+                summer.sum(info, cluster: cluster, into: target0, target1)
             }
+        }
+        }
+        }
         }
     }
 

@@ -39,6 +39,7 @@ struct WordScoreCache: Sendable {
         var first = [Int32](repeating: 0, count: size), second = [Int32](repeating: 0, count: stages.count > 1 ? size : 0)
         first.withUnsafeMutableBufferPointer { first in
             second.withUnsafeMutableBufferPointer { second in
+            sums.withSummer { summer in
                 for word in words {
                     let info = TokenInfo(word)
                     let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
@@ -47,8 +48,9 @@ struct WordScoreCache: Sendable {
                     infos.append(info)
                     gazetteerEntries.append(gazetteer.single(lower: info.lower))
                     casePriors.append(lexicon.casePrior(lower: info.lower))
-                    sums.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
+                    summer.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
                 }
+            }
             }
         }
         let vectors = stages.count > 1 ? [first, second] : [first]
