@@ -48,7 +48,12 @@ extension Extractor {
                     }
                 }
             }
-            for span in patterns.recognize(text, in: range) {
+            if s % 64 == 63 { try checkDeadline() }
+        }
+        // After the other sources: `resolve` orders candidates by source first, so where they
+        // are in the array does not matter.
+        try patterns.recognizeSentences(text) { s, spans in
+            for span in spans {
                 candidates.append(Candidate(tokens: span.tokens, sentence: s, type: span.type, confidence: span.confidence, source: .pattern))
             }
             if s % 64 == 63 { try checkDeadline() }
@@ -65,6 +70,7 @@ extension Extractor {
         guard let order = Self.packedOrder(candidates) else { return resolveSlowly(candidates, in: text) }
         var taken = [Bool](repeating: false, count: text.tokens.count)
         var kept: [UInt64] = []
+        kept.reserveCapacity(min(order.count, text.tokens.count))
         for key in order {
             let i = Int(key & Self.indexMask)
             let tokens = candidates[i].tokens

@@ -153,7 +153,21 @@ extension Extractor {
     }
 
     /// Possessive endings and punctuation are never part of a name.
-    private static func isTrailingJunk(_ i: Int, in text: TokenizedText) -> Bool {
+    static func isTrailingJunk(_ i: Int, in text: TokenizedText) -> Bool {
+        if text.tokens[i].kind == .punctuation { return true }
+        // Compared as bytes: no other spelling is canonically equivalent to these (none of
+        // ', ’, s, S is the decomposition of another character), so bytes decide as `==` does.
+        return text.utf8.withUnsafeBufferPointer { utf8 in
+            let t = UnsafeBufferPointer(rebasing: utf8[text.byteRanges[i]])
+            return possessiveEndings.contains { $0.count == t.count && $0.elementsEqual(t) }
+        }
+    }
+
+    /// "'s", "’s", "'S", "’S", "'", "’" as UTF-8.
+    private static let possessiveEndings: [[UInt8]] = ["'s", "’s", "'S", "’S", "'", "’"].map { Array($0.utf8) }
+
+    /// `isTrailingJunk` as it was written on `String`s: the reference for tests.
+    static func isTrailingJunkAsString(_ i: Int, in text: TokenizedText) -> Bool {
         if text.tokens[i].kind == .punctuation { return true }
         let t = text.string(ofToken: i)
         return t == "'s" || t == "’s" || t == "'S" || t == "’S" || t == "'" || t == "’"

@@ -11,7 +11,7 @@ import Testing
         "twenty-five", "an", "hour", "hours", "per", "cent", ".", ",",
     ]
 
-    @Test func patternStarterPrefilterSkipsNoMatch() throws {
+    @Test func patternPrefilterAndWholeTextScanFindWhatEveryRuleFinds() throws {
         var texts = try JSONWriterTests.conllDevDocuments()
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<400 {
@@ -21,13 +21,66 @@ import Testing
         var spans = 0
         for text in texts {
             let tokenized = Tokenizer().tokenize(text)
+            var bySentence: [[PatternSpan]] = []
             for range in tokenized.sentences {
-                let fast = PatternRecognizer().recognize(tokenized, in: range)
-                #expect(fast == PatternRecognizer().recognize(tokenized, in: range, prefilter: false), "\(text.prefix(200))")
-                spans += fast.count
+                let reference = PatternRecognizer().recognize(tokenized, in: range, prefilter: false)
+                #expect(PatternRecognizer().recognize(tokenized, in: range) == reference, "\(text.prefix(200))")
+                bySentence.append(reference)
+                spans += reference.count
             }
+            // The whole-text scan (token traits found once) finds what each sentence alone gives.
+            var whole: [[PatternSpan]] = []
+            PatternRecognizer().recognizeSentences(tokenized) { s, found in
+                #expect(s == whole.count)
+                whole.append(found)
+            }
+            #expect(whole == bySentence, "\(text.prefix(200))")
         }
         #expect(spans > 3_000)
+    }
+
+    @Test func possessiveEndingsOnBytesAreTheStringComparison() throws {
+        var texts = try JSONWriterTests.conllDevDocuments()
+        texts.append("Putin's Russia's ’s 'S ’S ' ’ ‘ s' s’ Kyiv’s 'ss '\u{301}s \u{2019}\u{301} O'Brien's KIEV'S ''")
+        var junk = 0
+        for text in texts {
+            let tokenized = Tokenizer().tokenize(text)
+            for i in tokenized.tokens.indices {
+                let fast = Extractor.isTrailingJunk(i, in: tokenized)
+                #expect(fast == Extractor.isTrailingJunkAsString(i, in: tokenized), "\(tokenized.text(ofToken: i))")
+                if fast && tokenized.tokens[i].kind != .punctuation { junk += 1 }
+            }
+        }
+        #expect(junk > 3)
+    }
+
+    @Test func groupClassIsTheCoNLLTypeClass() {
+        for type in EntityType.allCases {
+            let reference: Int
+            switch type.conllType {
+            case "PER": reference = 0
+            case "ORG": reference = 1
+            case "LOC": reference = 2
+            case "MISC": reference = 3
+            default: reference = 4 + type.index
+            }
+            #expect(type.groupClass == reference, "\(type)")
+        }
+    }
+
+    @Test func shoutedOnContiguousBytesIsTheScalarTest() {
+        func reference(_ s: String) -> Bool {
+            var letters = 0
+            for scalar in s.unicodeScalars where scalar.properties.isAlphabetic {
+                if scalar.properties.isLowercase { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
+        let names = ["WASHINGTON", "U.S.", "A", "Ab", "AB", "A1B", "KYIV'S", "ÉCOLE", "École", "ΑΘΗΝΑ", "Αθήνα", "", "12", "A.", "NEW YORK", "New YORK"]
+        for name in names + names.map { $0 + "\u{301}" } + names.map { String(Substring($0)) } {
+            #expect(name.isShouted == reference(name), "\(name.debugDescription)")
+        }
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])

@@ -1,7 +1,7 @@
 import Testing
 @testable import EntityExtraction
 
-/// `LabelVector.sum` keeps twenty-four lanes in registers and sums other widths in memory:
+/// `LabelVector.sum` keeps twenty and twenty-four lanes in registers and sums other widths in memory:
 /// both must equal adding the rows and vectors up one label at a time, and `sumConverted`
 /// must equal converting those sums one lane at a time.
 @Suite struct RecognizerLabelVectorTests {
@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [8, 16, 24, 32])
+    @Test(arguments: [8, 16, 20, 24, 32])
     func sumEqualsAddingEveryRowAndVectorLabelByLabel(lanes: Int) {
         var generator = SplitMix64(seed: UInt64(lanes))
         let rowCount = 40, vectorCount = 6

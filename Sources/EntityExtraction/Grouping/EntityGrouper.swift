@@ -67,12 +67,14 @@ struct EntityGrouper {
         // Without a name in capitals nothing merges, and every group is already in text order.
         guard shouted.contains(true) else { return Array(keys.indices) }
         // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
-        let shoutedLengths = Set(keys.indices.filter { shouted[$0] }.map { keys[$0].name.utf8.count })
+        // Lengths as flags indexed by length: no hashing per group.
+        var isShoutedLength = [Bool](repeating: false, count: keys.indices.lazy.filter { shouted[$0] }.map { keys[$0].name.utf8.count }.max()! + 1)
+        for g in keys.indices where shouted[g] { isShoutedLength[keys[g].name.utf8.count] = true }
         var normal = StringTable()
         for g in keys.indices where !shouted[g] {
-            let key = keys[g]
-            if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            normal.set(key.name.fastUppercased, tag: key.typeClass, to: g)
+            let length = keys[g].name.utf8.count
+            if !(length < isShoutedLength.count && isShoutedLength[length]), keys[g].name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            normal.set(keys[g].name.fastUppercased, tag: keys[g].typeClass, to: g)
         }
         guard normal.count > 0 else { return Array(keys.indices) }
         var order: [Int] = []

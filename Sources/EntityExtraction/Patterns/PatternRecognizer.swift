@@ -7,17 +7,30 @@ struct PatternRecognizer: Sendable {
     /// The expressions in `range` of `tokens`, left to right, not overlapping.
     /// `prefilter: false` tries every rule at every starter word (the reference for tests).
     func recognize(_ text: TokenizedText, in range: Range<Int>, prefilter: Bool = true) -> [PatternSpan] {
-        text.utf8.withUnsafeBufferPointer { bytes in recognize(text, in: range, bytes: bytes, prefilter: prefilter) }
+        text.utf8.withUnsafeBufferPointer { bytes in
+            var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, covering: range)
+            return Self.spans(in: range, of: &scan, prefilter: prefilter)
+        }
     }
 
-    private func recognize(_ text: TokenizedText, in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, prefilter: Bool) -> [PatternSpan] {
-        var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, range: range)
+    /// `recognize(_:in:)` of every sentence, in order, with `body` called after each; the
+    /// tokens' traits are found once for the whole text.
+    func recognizeSentences(_ text: TokenizedText, _ body: (_ sentence: Int, _ spans: [PatternSpan]) throws -> Void) rethrows {
+        guard let last = text.sentences.last else { return }
+        try text.utf8.withUnsafeBufferPointer { bytes in
+            var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, covering: 0..<last.upperBound)
+            for (s, range) in text.sentences.enumerated() { try body(s, Self.spans(in: range, of: &scan, prefilter: true)) }
+        }
+    }
+
+    private static func spans(in range: Range<Int>, of scan: inout PatternScan, prefilter: Bool) -> [PatternSpan] {
+        scan.look(at: range)
         var spans: [PatternSpan] = []
         var i = range.lowerBound
         while i < range.upperBound {
             if !scan.mayStartPattern(at: i, prefilter: prefilter) {
                 i += 1
-            } else if let span = scan.match(at: i) {
+            } else if let span = scan.match(at: i, gated: prefilter) {
                 spans.append(span)
                 i = span.tokens.upperBound
             } else {

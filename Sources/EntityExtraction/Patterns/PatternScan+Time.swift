@@ -76,7 +76,7 @@ extension PatternScan {
     /// A decade: four digits and "s" ("1990s").
     private func isDecade(_ t: PatternText) -> Bool {
         let bytes = t.bytes
-        guard PatternText.isASCII(bytes) else {
+        guard t.isASCII else {
             let s = t.string
             return s.count == 5 && s.hasSuffix("s") && s.dropLast().allSatisfy(\.isNumber)
         }
@@ -85,7 +85,7 @@ extension PatternScan {
 
     /// The number of "/" characters.
     private func slashCount(_ t: PatternText) -> Int {
-        guard PatternText.isASCII(t.bytes) else { return t.string.filter { $0 == "/" }.count }
+        guard t.isASCII else { return t.string.filter { $0 == "/" }.count }
         return t.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 

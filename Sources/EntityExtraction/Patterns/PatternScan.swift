@@ -1,68 +1,65 @@
-/// The rules, over one sentence's tokens and their word classes.
+/// The rules, over one sentence's tokens at a time and their word classes.
+///
+/// Made once per article: each token's word classes and traits are found in one pass
+/// (`TokenTraits`), and the rules of every sentence read them instead of scanning bytes.
 struct PatternScan {
     let tokens: [Token]
     let byteRanges: [Range<Int>]
     /// The UTF-8 text of the tokens, valid while the scan runs.
     let bytes: UnsafeBufferPointer<UInt8>
-    let range: Range<Int>
-    private var classCache: [WordClass?]
+    /// The sentence the rules look at: tokens outside it read as empty.
+    private(set) var range: Range<Int>
+    /// `TokenTraits` of each token of `covered`, at `i - covered.lowerBound`.
+    private let traits: [TokenTraits]
+    private let covered: Range<Int>
     /// The last `number(at:)` asked and its answer: the rules tried at one token all ask it.
     private var numberMemo: (at: Int, end: Int?) = (-1, nil)
 
-    init(tokens: [Token], byteRanges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    /// A scan of the tokens in `covered` (a sentence or the whole text), looking at its first sentence `range`.
+    init(tokens: [Token], byteRanges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, covering covered: Range<Int>) {
         self.tokens = tokens
         self.byteRanges = byteRanges
         self.bytes = bytes
+        self.covered = covered
+        self.range = covered.lowerBound..<covered.lowerBound
+        var traits: [TokenTraits] = []
+        traits.reserveCapacity(covered.count)
+        for i in covered { traits.append(TokenTraits(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), kind: tokens[i].kind)) }
+        self.traits = traits
+    }
+
+    /// Points the rules at sentence `range` (within the covered tokens).
+    mutating func look(at range: Range<Int>) {
         self.range = range
-        classCache = Array(repeating: nil, count: range.count)
+        numberMemo = (-1, nil)  // a number's end depends on where the sentence ends
     }
 
     /// The word classes of token `i`; empty outside the sentence.
-    mutating func cls(_ i: Int) -> WordClass {
+    @inline(__always) func cls(_ i: Int) -> WordClass {
         guard range.contains(i) else { return [] }
-        if let cached = classCache[i - range.lowerBound] { return cached }
-        let value = PatternLexicon.classes(of: text(i).bytes)
-        classCache[i - range.lowerBound] = value
-        return value
+        return traits[i - covered.lowerBound].classes
     }
 
-    func text(_ i: Int) -> PatternText {
-        PatternText(bytes: range.contains(i) ? UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]) : UnsafeBufferPointer(start: nil, count: 0))
+    @inline(__always) func text(_ i: Int) -> PatternText {
+        guard range.contains(i) else { return PatternText(bytes: UnsafeBufferPointer(start: nil, count: 0), isASCII: true) }
+        return PatternText(bytes: UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), isASCII: traits[i - covered.lowerBound].isASCII)
     }
 
     func isCapitalized(_ i: Int) -> Bool { text(i).startsUppercase }
 
-    /// Words that start a pattern without being in a word class themselves ("more than two days").
-    private static let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
-    /// The starters' bytes packed into integers, for ASCII tokens of up to four bytes.
-    private static let packedStarters: [UInt32] = starters.map { s in
-        (0..<s.utf8CodeUnitCount).reduce(UInt32(0)) { $0 << 8 | UInt32(s.utf8Start[$1]) }
-    }
-
-    /// One of `starters`; ASCII tokens compared as packed integers.
-    private func isStarter(_ i: Int) -> Bool {
-        let t = text(i)
-        guard t.bytes.count <= 4 else { return false }
-        var packed: UInt32 = 0
-        for b in t.bytes {
-            guard b < 0x80 else { return t.isOne(of: Self.starters) }
-            packed = packed << 8 | UInt32(b)
-        }
-        return Self.packedStarters.contains(packed)
-    }
-
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few
     /// starters; a starter only when the token after it is one some rule needs there.
-    mutating func mayStartPattern(at i: Int, prefilter: Bool = true) -> Bool {
-        if tokens[i].kind == .number || !cls(i).isEmpty { return true }
-        if isStarter(i) { return !prefilter || starterMayMatch(at: i) }
-        return isNumberWord(i)
+    func mayStartPattern(at i: Int, prefilter: Bool = true) -> Bool {
+        let t = traits[i - covered.lowerBound]
+        if tokens[i].kind == .number || !t.classes.isEmpty { return true }
+        if t.isStarter { return !prefilter || starterMayMatch(at: i) }
+        return t.isNumberWord
     }
 
     /// Whether a rule can match at starter `i`, judged by the next token (the rules' own
     /// conditions, necessary ones only): "US $", "half a(n)", "a dozen/hundred/thousand",
     /// "a(n) <date unit>", "more/less/at than/least/to".
-    private mutating func starterMayMatch(at i: Int) -> Bool {
+    private func starterMayMatch(at i: Int) -> Bool {
         let word = text(i)
         let next = text(i + 1)
         if word == "US" { return next == "$" }
@@ -73,18 +70,27 @@ struct PatternScan {
         return next == "than" || next == "least" || next == "to"  // more, less, at in either case
     }
 
-    mutating func match(at i: Int) -> PatternSpan? {
+    /// The first rule that matches at `i`. `gated`: rules whose first token cannot start them
+    /// (`numeric`, currency, ordinal) are not tried; `false` tries them all (the reference).
+    mutating func match(at i: Int, gated: Bool = true) -> PatternSpan? {
         func span(_ end: Int?, _ type: EntityType, _ confidence: Double) -> PatternSpan? {
             end.map { PatternSpan(tokens: i..<$0, type: type, confidence: confidence) }
         }
-        if let s = span(money(at: i), .money, 0.95) { return s }
-        if let s = span(percent(at: i), .percent, 0.95) { return s }
-        if let s = span(quantity(at: i), .quantity, 0.85) { return s }
+        let numeric = !gated || mayStartNumber(at: i)
+        if numeric || cls(i).contains(.currencySymbol) || text(i) == "US", let s = span(money(at: i), .money, 0.95) { return s }
+        if numeric, let s = span(percent(at: i), .percent, 0.95) { return s }
+        if numeric, let s = span(quantity(at: i), .quantity, 0.85) { return s }
         if let s = span(time(at: i), .time, 0.85) { return s }
         if let (end, confidence) = date(at: i) { return span(end, .date, confidence) }
-        if let s = span(ordinal(at: i), .ordinal, 0.9) { return s }
-        if let s = span(cardinal(at: i), .cardinal, 0.85) { return s }
+        if !gated || tokens[i].kind == .number || cls(i).contains(.ordinal), let s = span(ordinal(at: i), .ordinal, 0.9) { return s }
+        if numeric, let s = span(cardinal(at: i), .cardinal, 0.85) { return s }
         return nil
+    }
+
+    /// Whether `number(at: i)` can be non-`nil`, by its own first conditions: digits, a number
+    /// word, a plural number or "a" ("a dozen").
+    private func mayStartNumber(at i: Int) -> Bool {
+        tokens[i].kind == .number || isNumberWord(i) || cls(i).contains(.pluralNumber) || text(i) == "a" || text(i) == "A"
     }
 
     // MARK: Numbers
@@ -139,18 +145,8 @@ struct PatternScan {
     private static let scaleWords: [StaticString] = ["million", "billion", "trillion", "bn", "mn", "mln", "tn"]
 
     /// "one" … "ninety", "twenty-five", "hundred".
-    mutating func isNumberWord(_ i: Int) -> Bool {
-        if cls(i).contains(.numberWord) { return true }
-        let t = text(i)
-        guard t.bytes.count <= 14, t.bytes.contains(UInt8(ascii: "-")) else { return false }
-        if PatternText.isASCII(t.bytes) {
-            // Lower-casing is left to the lexicon lookup, which folds ASCII capitals itself.
-            let parts = t.bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            return parts.count >= 2
-                && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: UnsafeBufferPointer(rebasing: $0)).contains(.numberWord) }
-        }
-        let parts = t.string.lowercased().split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
+    func isNumberWord(_ i: Int) -> Bool {
+        range.contains(i) && traits[i - covered.lowerBound].isNumberWord
     }
 
     // MARK: Amounts
@@ -185,7 +181,7 @@ struct PatternScan {
         let bytes = text(i).bytes
         guard range.contains(i), tokens[i].kind == .number, bytes.count >= 3 else { return nil }
         let isOrdinal: Bool
-        if !PatternText.isASCII(bytes) {
+        if !text(i).isASCII {
             let t = text(i).string
             isOrdinal = ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
         } else {

@@ -9,6 +9,17 @@ import Foundation
 struct PatternText {
     /// The token's bytes; empty outside the sentence.
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Whether every byte is ASCII: decided once per token, so that comparisons need not scan.
+    let isASCII: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
+        self.bytes = bytes
+        self.isASCII = isASCII
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes: bytes, isASCII: Self.isASCII(bytes))
+    }
 
     /// The text as a `String`, for the rare cases decided by the standard library.
     var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -16,7 +27,7 @@ struct PatternText {
     static func == (text: PatternText, literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         if text.bytes.count == count, count == 0 || memcmp(text.bytes.baseAddress!, literal.utf8Start, count) == 0 { return true }
-        return !isASCII(text.bytes) && text.string == literal.description
+        return !text.isASCII && text.string == literal.description
     }
 
     static func != (text: PatternText, literal: StaticString) -> Bool { !(text == literal) }
@@ -26,7 +37,7 @@ struct PatternText {
 
     /// Equal to `literal` (written in lower case) after lower-casing: `text.lowercased() == literal`.
     func equalsLowercased(_ literal: StaticString) -> Bool {
-        guard Self.isASCII(bytes) else { return string.lowercased() == literal.description }
+        guard isASCII else { return string.lowercased() == literal.description }
         let count = literal.utf8CodeUnitCount
         guard bytes.count == count else { return false }
         for k in 0..<count {

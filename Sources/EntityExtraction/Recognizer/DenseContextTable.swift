@@ -18,6 +18,33 @@ struct DenseContextTable: Sendable {
     /// `row × labelCount` of each code, -1 when the stage has no row for the code's key.
     let offsets: [Int32]
 
+    /// Codes below this one (bias, length bucket) do not depend on the token's context.
+    static let contextFreeEnd = Int32(flagsBase)
+    /// Codes below this one (those and flags in context, case prior) depend on nothing but the
+    /// word and its context (0 inside a sentence, 1 first, 2 headline): a `WordScoreCache`
+    /// word's vector holds their context-0 rows (`wordCodes`).
+    static let wordEnd = Int32(documentCaseBase)
+
+    /// The code a word code (below `wordEnd`) has in context 0.
+    @inline(__always)
+    static func inContextZero(_ code: Int32) -> Int32 {
+        if code >= Int32(casePriorBase) { return Int32(casePriorBase) + (code - Int32(casePriorBase)) & 0xFF }
+        if code >= Int32(flagsBase) { return Int32(flagsBase) + (code - Int32(flagsBase)) & Int32(1 << flagBits - 1) }
+        return code
+    }
+
+    /// The codes below `wordEnd` that `FeatureExtractor` gives a word with this analysis and
+    /// case prior in context 0 (bias, flags, length bucket, case prior if it has letters; -1
+    /// pads), or nil when a value falls outside the table (it is then hashed, not coded).
+    static func wordCodes(_ info: TokenInfo, prior: UInt32) -> SIMD4<Int32>? {
+        let capital: UInt64 = info.has(.initialCapital) ? 1 : 0
+        guard let bias = code(.bias, 0), let flags = code(.flagsInContext, UInt64(info.flags)),
+              let length = code(.lengthBucket, UInt64(min(info.length, 12)) << 1 | capital) else { return nil }
+        guard info.has(.hasLetter) else { return SIMD4(bias, flags, length, -1) }
+        guard let casePrior = code(.casePrior, UInt64(prior) << 1 | capital) else { return nil }
+        return SIMD4(bias, flags, length, casePrior)
+    }
+
     init(table: WeightTable) {
         var offsets = [Int32](repeating: -1, count: Self.count)
         func fill(_ template: FeatureTemplate, base: Int, size: Int, value: (Int) -> UInt64) {

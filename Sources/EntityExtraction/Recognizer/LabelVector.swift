@@ -7,6 +7,10 @@ enum LabelVector {
     /// `count` rounded up to whole SIMD steps.
     static func lanes(_ count: Int) -> Int { (count + width - 1) / width * width }
 
+    /// The lanes `sum` should add for `count` labels: 17...20 labels (four or five entity
+    /// types, the bundled model's four) in twenty lanes, one SSE step fewer than `lanes`.
+    static func registerLanes(_ count: Int) -> Int { count > 16 && count <= 20 ? 20 : lanes(count) }
+
     /// `target[0..<lanes] += Int32(row[0..<lanes])`, `lanes` a multiple of `width`: both must be
     /// readable that far (padded), and lanes past the label count hold meaningless sums.
     @inline(__always)
@@ -97,12 +101,20 @@ enum LabelVector {
     }
 
     /// `target[0..<lanes] = Σ_k Int32(rows[offsets[k]...]) + Σ_k vectors[k][...]`, `lanes` a
-    /// multiple of `width`, every row and vector readable that far. Twenty-four lanes (four or
-    /// five entity types, the bundled model's four) are summed in registers.
+    /// multiple of `width` or 20, every row and vector readable `lanes(lanes)` far. Twenty and
+    /// twenty-four lanes are summed in registers (the others in memory, in whole SIMD steps).
     @inline(__always)
     static func sum(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
                     vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int,
                     lanes: Int, into target: UnsafeMutablePointer<Int32>) {
+        if lanes == 20 {
+            let (a, b, c) = sum20(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount)
+            let destination = UnsafeMutableRawPointer(target)
+            destination.storeBytes(of: a, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: b, toByteOffset: 32, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: c, toByteOffset: 64, as: SIMD4<Int32>.self)
+            return
+        }
         guard lanes == 24 else {
             clear(target, count: lanes)
             for k in 0..<rowCount { addLanes(rows + offsets[k], into: target, lanes: lanes) }
@@ -122,6 +134,14 @@ enum LabelVector {
     static func sumConverted(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
                              vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int, lanes: Int,
                              scale: Float, scratch: UnsafeMutablePointer<Int32>, into target: UnsafeMutablePointer<Float>) {
+        if lanes == 20 {
+            let (a, b, c) = sum20(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount)
+            let destination = UnsafeMutableRawPointer(target)
+            destination.storeBytes(of: SIMD8<Float>(a) * scale, as: SIMD8<Float>.self)
+            destination.storeBytes(of: SIMD8<Float>(b) * scale, toByteOffset: 32, as: SIMD8<Float>.self)
+            destination.storeBytes(of: SIMD4<Float>(c) * scale, toByteOffset: 64, as: SIMD4<Float>.self)
+            return
+        }
         guard lanes == 24 else {
             sum(rows: rows, offsets: offsets, rowCount: rowCount, vectors: vectors, vectorCount: vectorCount, lanes: lanes, into: scratch)
             convert(scratch, lanes: lanes, scale: scale, into: target)
@@ -153,6 +173,30 @@ enum LabelVector {
             a &+= vector.loadUnaligned(as: SIMD8<Int32>.self)
             b &+= vector.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self)
             c &+= vector.loadUnaligned(fromByteOffset: 64, as: SIMD8<Int32>.self)
+            k &+= 1
+        }
+        return (a, b, c)
+    }
+
+    /// The twenty-lane sums of `sum`, in registers (two and a half SIMD steps).
+    @inline(__always)
+    private static func sum20(rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int>, rowCount: Int,
+                              vectors: UnsafePointer<UnsafePointer<Int32>>, vectorCount: Int) -> (SIMD8<Int32>, SIMD8<Int32>, SIMD4<Int32>) {
+        var a = SIMD8<Int32>(), b = a, c = SIMD4<Int32>()
+        var k = 0
+        while k < rowCount {
+            let row = UnsafeRawPointer(rows + offsets[k])
+            a &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(as: SIMD8<Int16>.self))
+            b &+= SIMD8<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 16, as: SIMD8<Int16>.self))
+            c &+= SIMD4<Int32>(truncatingIfNeeded: row.loadUnaligned(fromByteOffset: 32, as: SIMD4<Int16>.self))
+            k &+= 1
+        }
+        k = 0
+        while k < vectorCount {
+            let vector = UnsafeRawPointer(vectors[k])
+            a &+= vector.loadUnaligned(as: SIMD8<Int32>.self)
+            b &+= vector.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self)
+            c &+= vector.loadUnaligned(fromByteOffset: 64, as: SIMD4<Int32>.self)
             k &+= 1
         }
         return (a, b, c)

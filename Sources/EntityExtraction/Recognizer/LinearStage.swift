@@ -11,6 +11,8 @@ struct LinearStage: Sendable {
     let table: WeightTable
     /// The rows of the small-domain context features, by code.
     let dense: DenseContextTable
+    /// The rows of the second stage's evidence features, by code.
+    let evidence: DenseEvidenceTable
 
     init(featureKeys: [UInt64], weights: [Int16], weightScale: Float, transitions: [Float]) {
         self.featureKeys = featureKeys
@@ -19,6 +21,7 @@ struct LinearStage: Sendable {
         let labelCount = featureKeys.isEmpty ? 1 : weights.count / featureKeys.count
         self.table = WeightTable(keys: featureKeys, weights: weights, labelCount: labelCount)
         dense = DenseContextTable(table: table)
+        evidence = DenseEvidenceTable(table: table)
     }
 
     /// The reference scoring the fast paths are tested against: every key of every token

@@ -17,35 +17,85 @@ struct WordPartSums: Sendable {
     /// model has one) at `second`. Sums are added in whole SIMD steps: each target needs
     /// `LabelVector.width` writable values after its last part, which get meaningless values.
     func sum(_ info: TokenInfo, cluster: UInt32, into first: UnsafeMutablePointer<Int32>, _ second: UnsafeMutablePointer<Int32>?) {
-        let l = labelCount, lanes = LabelVector.lanes(l), twoStages = stages.count > 1
-        precondition(!twoStages || second != nil, "a two-stage model needs both targets")
+        withSummer { $0.sum(info, cluster: cluster, into: first, second) }
+    }
+
+    /// Runs `body` with a `Summer` over the model's weights: for summing many words, the
+    /// weights and the index are pinned once rather than per word.
+    func withSummer<R>(_ body: (Summer) -> R) -> R {
         stages[0].table.paddedWeights.withUnsafeBufferPointer { firstRows in
         stages[stages.count - 1].table.paddedWeights.withUnsafeBufferPointer { secondRows in
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { keys in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureExtractor.mostWordKeys) { keys in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: FeatureExtractor.WordPart.allCases.count) { ends in
         index.withSlots { slots, mask in
-            for part in FeatureExtractor.WordPart.allCases {
-                var count = 0
-                FeatureExtractor.wordKeys(info, cluster: cluster, part: part) { key in
-                    precondition(count < keys.count, "more word keys than FeatureExtractor.wordKeys emits")
-                    keys[count] = key
-                    count &+= 1
+            body(Summer(firstRows: firstRows.baseAddress!, secondRows: secondRows.baseAddress!, slots: slots, mask: mask,
+                        labelCount: labelCount, twoStages: stages.count > 1, keys: keys.baseAddress!, ends: ends.baseAddress!))
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// `WordPartSums.sum` through pointers that `withSummer` keeps valid.
+    struct Summer {
+        let firstRows: UnsafePointer<Int16>, secondRows: UnsafePointer<Int16>
+        let slots: UnsafePointer<UInt64>, mask: Int
+        let labelCount: Int, twoStages: Bool
+        /// Room for one word's keys and its parts' ends.
+        let keys: UnsafeMutablePointer<UInt64>, ends: UnsafeMutablePointer<Int>
+
+        /// What `WordPartSums.sum` writes.
+        @inline(__always)
+        func sum(_ info: TokenInfo, cluster: UInt32, into first: UnsafeMutablePointer<Int32>, _ second: UnsafeMutablePointer<Int32>?) {
+            precondition(!twoStages || second != nil, "a two-stage model needs both targets")
+            let l = labelCount, lanes = LabelVector.lanes(l)
+            FeatureExtractor.writeWordKeys(info, cluster: cluster, into: keys, ends: ends)
+            var start = 0
+            // Part by part, each written in whole SIMD steps: the lanes past L spill into the next
+            // part's vector, which is written after (or into the spare values after the last part).
+            for part in 0..<FeatureExtractor.WordPart.allCases.count {
+                let end = ends[part]
+                let target0 = first + part * l
+                if lanes == 24 {
+                    var a0 = SIMD8<Int32>(), b0 = a0, c0 = a0, a1 = a0, b1 = a0, c1 = a0
+                    for k in start..<end {
+                        let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
+                        let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
+                        if offset0 != 0 { Self.add24(firstRows + offset0 - 1, &a0, &b0, &c0) }
+                        if offset1 != 0 { Self.add24(secondRows + offset1 - 1, &a1, &b1, &c1) }
+                    }
+                    Self.store24(a0, b0, c0, into: target0)
+                    if twoStages { Self.store24(a1, b1, c1, into: second! + part * l) }
+                } else {
+                    let target1 = twoStages ? second! + part * l : target0
+                    LabelVector.clear(target0, count: lanes)
+                    if twoStages { LabelVector.clear(target1, count: lanes) }
+                    for k in start..<end {
+                        let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
+                        let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
+                        if offset0 != 0 { LabelVector.addLanes(firstRows + offset0 - 1, into: target0, lanes: lanes) }
+                        if offset1 != 0 { LabelVector.addLanes(secondRows + offset1 - 1, into: target1, lanes: lanes) }
+                    }
                 }
-                let target0 = first + part.rawValue * l
-                let target1 = twoStages ? second! + part.rawValue * l : target0
-                LabelVector.clear(target0, count: l)
-                if twoStages { LabelVector.clear(target1, count: l) }
-                // Whole SIMD steps: the lanes past L spill into the next part's vector, which that
-                // part clears first (or into the spare values after the last part).
-                for k in 0..<count {
-                    let packed = SharedWeightIndex.offsets(of: keys[k], slots: slots, mask: mask)
-                    let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
-                    if offset0 != 0 { LabelVector.addLanes(firstRows.baseAddress! + offset0 - 1, into: target0, lanes: lanes) }
-                    if offset1 != 0 { LabelVector.addLanes(secondRows.baseAddress! + offset1 - 1, into: target1, lanes: lanes) }
-                }
+                start = end
             }
         }
+
+        @inline(__always)
+        private static func add24(_ row: UnsafePointer<Int16>, _ a: inout SIMD8<Int32>, _ b: inout SIMD8<Int32>, _ c: inout SIMD8<Int32>) {
+            let source = UnsafeRawPointer(row)
+            a &+= SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(as: SIMD8<Int16>.self))
+            b &+= SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(fromByteOffset: 16, as: SIMD8<Int16>.self))
+            c &+= SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int16>.self))
         }
-        }
+
+        @inline(__always)
+        private static func store24(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>, into target: UnsafeMutablePointer<Int32>) {
+            let destination = UnsafeMutableRawPointer(target)
+            destination.storeBytes(of: a, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: b, toByteOffset: 32, as: SIMD8<Int32>.self)
+            destination.storeBytes(of: c, toByteOffset: 64, as: SIMD8<Int32>.self)
         }
     }
 }

@@ -20,7 +20,11 @@ struct WordScoreCache: Sendable {
     let casePriors: [UInt32]
     /// Stage s, word w, part p: `vectors[s][(w * parts + p) * L ..< … + L]`; each array ends
     /// with `LabelVector.width` spare values, so the last vector too can be read in SIMD steps.
+    /// Where `folded[w]`, the `itself` part also holds the rows of the word's context-0 codes
+    /// (`DenseContextTable.wordCodes`): a token then skips four dense rows per stage.
     private let vectors: [[Int32]]
+    /// Whether word w's `itself` vectors hold its context-0 word codes' rows.
+    let folded: [Bool]
     /// Stage s, for a token whose neighbour at `part` is outside the sentence: `boundaries[s][p * L ..< … + L]`
     /// (spare values at the end as in `vectors`).
     let boundaries: [[Int32]]
@@ -37,20 +41,33 @@ struct WordScoreCache: Sendable {
         casePriors.reserveCapacity(words.count)
         let size = words.count * Self.parts * l + LabelVector.width
         var first = [Int32](repeating: 0, count: size), second = [Int32](repeating: 0, count: stages.count > 1 ? size : 0)
+        var folded: [Bool] = []
+        folded.reserveCapacity(words.count)
         first.withUnsafeMutableBufferPointer { first in
             second.withUnsafeMutableBufferPointer { second in
+            sums.withSummer { summer in
                 for word in words {
                     let info = TokenInfo(word)
                     let cluster = lexicon.cluster(exact: info.exact, title: info.title, lower: info.lower)
                     let base = keys.count * Self.parts * l
+                    let prior = lexicon.casePrior(lower: info.lower)
                     keys.append(info.exact)
                     infos.append(info)
                     gazetteerEntries.append(gazetteer.single(lower: info.lower))
-                    casePriors.append(lexicon.casePrior(lower: info.lower))
-                    sums.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
+                    casePriors.append(prior)
+                    summer.sum(info, cluster: cluster, into: first.baseAddress! + base, second.baseAddress.map { $0 + base })
+                    let codes = DenseContextTable.wordCodes(info, prior: prior)
+                    folded.append(codes != nil)
+                    guard let codes else { continue }
+                    let itself = base + FeatureExtractor.WordPart.itself.rawValue * l
+                    for (s, stage) in stages.enumerated() {
+                        Self.add(codes, stage, into: (s == 0 ? first.baseAddress! : second.baseAddress!) + itself)
+                    }
                 }
             }
+            }
         }
+        self.folded = folded
         let vectors = stages.count > 1 ? [first, second] : [first]
         var buffer: [UInt64] = []
         var boundaries = stages.map { _ in [Int32](repeating: 0, count: Self.parts * l + LabelVector.width) }
@@ -65,6 +82,18 @@ struct WordScoreCache: Sendable {
         self.casePriors = casePriors
         self.boundaries = boundaries
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
+    }
+
+    /// Adds the stage's rows of dense `codes` (-1: none) into `target[0..<L]`.
+    private static func add(_ codes: SIMD4<Int32>, _ stage: borrowing LinearStage, into target: UnsafeMutablePointer<Int32>) {
+        stage.table.paddedWeights.withUnsafeBufferPointer { rows in
+            stage.dense.offsets.withUnsafeBufferPointer { offsets in
+                for k in 0..<4 where codes[k] >= 0 {
+                    let offset = Int(offsets[Int(codes[k])])
+                    if offset >= 0 { LabelVector.add(rows.baseAddress! + offset, into: target, count: stage.table.labelCount) }
+                }
+            }
+        }
     }
 
     /// Adds the table's weights of `keys` into `target[offset..<offset + L]`.

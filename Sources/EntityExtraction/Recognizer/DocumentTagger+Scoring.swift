@@ -1,0 +1,137 @@
+/// Emission scoring, decoding and spans of the document `prepare` read: both stages.
+extension DocumentTagger {
+    /// `marginSpans` of the document `prepare` last read: both stages' scoring and decoding.
+    mutating func marginSpansOfPrepared() -> [[MarginSpan]] {
+        let last = model.stages.count - 1
+        var evidence: FirstPassEvidence?
+        if last > 0 {
+            firstLabels.removeAll(keepingCapacity: true)
+            for s in 0..<analyzed.sentenceCount {
+                let n = analyzed.range(of: s).count
+                guard n > 0 else { continue }
+                score(s, stage: 0, evidence: nil)
+                decode(n, stage: 0)
+                firstLabels.append(contentsOf: decoders[0].path[0..<n])
+            }
+            evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
+        }
+        return (0..<analyzed.sentenceCount).map { s in
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { return [] }
+            score(s, stage: last, evidence: evidence.map { StageEvidence(labels: firstLabels[range], document: $0, labelSet: model.labels) })
+            return spans(range.count, stage: last)
+        }
+    }
+
+    /// Fills the emission scores of sentence `s` (not empty) at `stage`: stage 0 after
+    /// `prepare`, then stage 1 (with the first stage's labels) after stage 0 of every sentence.
+    mutating func score(_ s: Int, stage: Int, evidence: StageEvidence?) {
+        let range = analyzed.range(of: s)
+        let needed = range.count * model.labels.count + LabelVector.lanes(model.labels.count)
+        if emissions.count < needed { emissions = [Float](repeating: 0, count: max(needed, 2 * emissions.count)) }
+        if let evidence, stage > 0 {
+            scoreEvidence(range, evidence)
+        } else {
+            scoreContext(range, headline: analyzed.headlines[s])
+        }
+    }
+
+    /// Stage 1's emissions of the tokens `range`: the sums `scoreContext` left in `partials` plus
+    /// the rows of the keys of the first stage's labels.
+    mutating func scoreEvidence(_ range: Range<Int>, _ evidence: StageEvidence) {
+        let n = range.count, first = range.lowerBound
+        let l = model.labels.count, lanes = LabelVector.lanes(l), width = LabelVector.registerLanes(l), stage = model.stages.count - 1
+        let scale = model.stages[stage].weightScale, shift = UInt64(32 * stage), dense = model.stages[stage].evidence
+        // `FeatureExtractor.evidenceFeatures` emits at most 3 + typeCount features (label, context,
+        // a share per type, vote); more would be a change there that must be made here too.
+        let mostKeys = 3 + evidence.document.typeCount
+        emissions.withUnsafeMutableBufferPointer { out in
+        partials.withUnsafeBufferPointer { partialSums in
+        model.stages[stage].table.paddedWeights.withUnsafeBufferPointer { rows in
+        dense.offsets.withUnsafeBufferPointer { denseOffsets in
+        model.sharedIndex.withSlots { slots, mask in
+        accumulator.withUnsafeMutableBufferPointer { sums in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: mostKeys) { rowOffsets in
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: 1) { partial in
+            let offsets = rowOffsets.baseAddress!, denseBase = denseOffsets.baseAddress!
+            for i in 0..<n {
+                let t = first + i
+                var count = 0
+                FeatureExtractor.evidenceFeatures(i, count: n, info: analyzed.infos[t], evidence) { template, value in
+                    precondition(count < mostKeys, "more evidence features than FeatureExtractor.evidenceFeatures emits")
+                    // A small-domain value's row by code; any other by its hashed key.
+                    if let code = dense.code(template, value) {
+                        let offset = Int(denseBase[code])
+                        if offset >= 0 { offsets[count] = offset; count &+= 1 }
+                    } else {
+                        let key = FeatureHash.mix(template.rawValue, value)
+                        let offset = Int(truncatingIfNeeded: SharedWeightIndex.offsets(of: key, slots: slots, mask: mask) >> shift & 0xFFFF_FFFF)
+                        if offset != 0 { offsets[count] = offset - 1; count &+= 1 }
+                    }
+                }
+                partial[0] = partialSums.baseAddress! + t * lanes
+                LabelVector.sumConverted(rows: rows.baseAddress!, offsets: offsets, rowCount: count, vectors: partial.baseAddress!, vectorCount: 1,
+                                         lanes: width, scale: scale, scratch: sums.baseAddress!, into: out.baseAddress! + i * l)
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// The fast path's emission scores of every sentence at both stages (empty sentences give
+    /// `[]`), with the first stage's labels: what `RecognizerFastPathTests` compares with the
+    /// reference.
+    mutating func stageEmissions(_ document: [[Substring]]) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
+        stageEmissions(RecognizerInput(document))
+    }
+
+    /// `stageEmissions` of a document in byte form.
+    mutating func stageEmissions(_ input: RecognizerInput) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
+        prepare(input)
+        var scores: [[[Float]]] = model.stages.map { _ in [] }
+        var labels: [[Int]] = []
+        firstLabels.removeAll(keepingCapacity: true)
+        for s in 0..<analyzed.sentenceCount {
+            let n = analyzed.range(of: s).count
+            guard n > 0 else { scores[0].append([]); labels.append([]); continue }
+            score(s, stage: 0, evidence: nil)
+            scores[0].append(Array(emissions[0..<(n * model.labels.count)]))
+            decode(n, stage: 0)
+            labels.append(Array(decoders[0].path[0..<n]))
+            firstLabels.append(contentsOf: labels[s])
+        }
+        guard model.stages.count > 1 else { return (scores, labels) }
+        let evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
+        for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { scores[1].append([]); continue }
+            score(s, stage: 1, evidence: StageEvidence(labels: firstLabels[range], document: evidence, labelSet: model.labels))
+            scores[1].append(Array(emissions[0..<(range.count * model.labels.count)]))
+        }
+        return (scores, labels)
+    }
+
+    /// Decodes the first `n` tokens' emissions at `stage`; returns the best path's score.
+    @discardableResult
+    mutating func decode(_ n: Int, stage: Int) -> Float {
+        let needed = n * model.labels.count
+        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n) }
+    }
+
+    mutating func spans(_ n: Int, stage: Int) -> [MarginSpan] {
+        let best = decode(n, stage: stage)
+        // Margins need the backward pass only from the first entity token on.
+        guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
+        decoders[stage].computeMaxMarginals(count: n, from: firstEntity)
+        var spans: [MarginSpan] = []
+        BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
+            spans.append((range, type, best - decoders[stage].bestRival(over: range)))
+        }
+        return spans
+    }
+}
