@@ -9,18 +9,24 @@ extension Extractor {
         guard resolved.contains(where: { $0.source == .recognizer }) else { return [] }
         let shouting = shouting ?? shoutingSentences(text)
         let anyShouting = shouting.contains(true)
-        let isSource = { (c: Candidate) in c.source == .recognizer && c.type.isNamed && c.confidence >= 0.8 }
+        // Indices, not copies: a candidate holds a string.
+        let sourceIndices = resolved.indices.filter { i in
+            resolved[i].source == .recognizer && resolved[i].type.isNamed && resolved[i].confidence >= 0.8
+        }
         // About two tokens per name; the matchers' tables then rarely grow.
-        let expectedEdges = resolved.lazy.filter(isSource).count * 2
+        let expectedEdges = sourceIndices.count * 2
         var matcher = PhraseMatcher(expectedEdges: expectedEdges)
         var shoutedMatcher = anyShouting ? PhraseMatcher(expectedEdges: expectedEdges * 2) : PhraseMatcher()
         var sources: [Candidate] = []
+        sources.reserveCapacity(sourceIndices.count * 2)
         // A name seen before adds nothing (the matchers keep a phrase's first payload, and equal
         // names add equal phrases): byte-equal repeats are skipped, found by a hash of their bytes.
         var seen: [UInt64: Range<Int>] = [:]
+        seen.reserveCapacity(sourceIndices.count)
         var upper: [UInt8] = []
         text.utf8.withUnsafeBufferPointer { bytes in
-            for candidate in resolved where isSource(candidate) {
+            for i in sourceIndices {
+                let candidate = resolved[i]
                 let byteRange = text.byteRange(candidate.tokens)
                 let name = UnsafeBufferPointer(rebasing: bytes[byteRange])
                 guard UTF8Bytes.scalarCount(name) >= 3, UTF8Bytes.startsUppercase(name) else { continue }

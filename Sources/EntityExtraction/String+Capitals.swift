@@ -1,6 +1,17 @@
 extension String {
     /// Written in capitals: at least two letters and none in lower case ("WASHINGTON", "U.S.").
     var isShouted: Bool {
+        // ASCII text decided on its contiguous bytes (native strings); `nil`: not ASCII or not contiguous.
+        let asciiAnswer = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var letters = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b &- 0x61 < 26 { return false }
+                if b &- 0x41 < 26 { letters += 1 }
+            }
+            return letters >= 2
+        }
+        if let answer = asciiAnswer ?? nil { return answer }
         var letters = 0
         var ascii = true
         for b in utf8 {

@@ -54,6 +54,35 @@ import Testing
         #expect(junk > 3)
     }
 
+    @Test func groupClassIsTheCoNLLTypeClass() {
+        for type in EntityType.allCases {
+            let reference: Int
+            switch type.conllType {
+            case "PER": reference = 0
+            case "ORG": reference = 1
+            case "LOC": reference = 2
+            case "MISC": reference = 3
+            default: reference = 4 + type.index
+            }
+            #expect(type.groupClass == reference, "\(type)")
+        }
+    }
+
+    @Test func shoutedOnContiguousBytesIsTheScalarTest() {
+        func reference(_ s: String) -> Bool {
+            var letters = 0
+            for scalar in s.unicodeScalars where scalar.properties.isAlphabetic {
+                if scalar.properties.isLowercase { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
+        let names = ["WASHINGTON", "U.S.", "A", "Ab", "AB", "A1B", "KYIV'S", "ÉCOLE", "École", "ΑΘΗΝΑ", "Αθήνα", "", "12", "A.", "NEW YORK", "New YORK"]
+        for name in names + names.map { $0 + "\u{301}" } + names.map { String(Substring($0)) } {
+            #expect(name.isShouted == reference(name), "\(name.debugDescription)")
+        }
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func packedResolveKeepsWhatTheReferenceKeeps(seed: UInt64) throws {
         let extractor = try SharedExtractor.get()

@@ -41,6 +41,9 @@ struct PhraseMatcher: Sendable {
         slotHash = [UInt64](repeating: 0, count: capacity)
         slotParent = [Int32](repeating: 0, count: capacity)
         slotChild = [Int32](repeating: 0, count: capacity)
+        payloads.reserveCapacity(edges + 1)
+        tokenStarts.reserveCapacity(edges + 2)
+        tokenBytes.reserveCapacity(edges * 8)
     }
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.

@@ -51,13 +51,21 @@ struct EntityGrouper {
             return Entity(id: 0, name: name, type: type, salience: 0, mentions: members[g].map { mentions[$0] }, geo: geo)
         }
         Salience.assign(to: &entities, title: title)
-        entities.sort { a, b in
-            if a.type.isNamed != b.type.isNamed { return a.type.isNamed }
+        // Sorting indices by small keys moves no entity (each holds strings and an array); first
+        // mentions never share a start, so the order is total and any sort gives it.
+        let sortKeys = entities.map { (named: $0.type.isNamed, salience: $0.salience, start: $0.mentions[0].start) }
+        let sorted = sortKeys.indices.sorted { i, j in
+            let a = sortKeys[i]
+            let b = sortKeys[j]
+            if a.named != b.named { return a.named }
             if a.salience != b.salience { return a.salience > b.salience }
-            return a.mentions[0].start < b.mentions[0].start
+            return a.start < b.start
         }
-        for i in entities.indices { entities[i].id = i }
-        return entities
+        return sorted.enumerated().map { id, i in
+            var entity = entities[i]
+            entity.id = id
+            return entity
+        }
     }
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
@@ -67,12 +75,14 @@ struct EntityGrouper {
         // Without a name in capitals nothing merges, and every group is already in text order.
         guard shouted.contains(true) else { return Array(keys.indices) }
         // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
-        let shoutedLengths = Set(keys.indices.filter { shouted[$0] }.map { keys[$0].name.utf8.count })
+        // Lengths as flags indexed by length: no hashing per group.
+        var isShoutedLength = [Bool](repeating: false, count: keys.indices.lazy.filter { shouted[$0] }.map { keys[$0].name.utf8.count }.max()! + 1)
+        for g in keys.indices where shouted[g] { isShoutedLength[keys[g].name.utf8.count] = true }
         var normal = StringTable()
         for g in keys.indices where !shouted[g] {
-            let key = keys[g]
-            if !shoutedLengths.contains(key.name.utf8.count), key.name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            normal.set(key.name.fastUppercased, tag: key.typeClass, to: g)
+            let length = keys[g].name.utf8.count
+            if !(length < isShoutedLength.count && isShoutedLength[length]), Self.isASCII(keys[g].name) { continue }
+            normal.set(keys[g].name.fastUppercased, tag: keys[g].typeClass, to: g)
         }
         guard normal.count > 0 else { return Array(keys.indices) }
         var order: [Int] = []
@@ -88,6 +98,10 @@ struct EntityGrouper {
         // Mentions never overlap, so their starts are distinct: the sort order is unique.
         for g in merged { members.sort(g) { mentions[$0].start < mentions[$1].start } }
         return order
+    }
+
+    private static func isASCII(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable(PatternText.isASCII) ?? name.utf8.allSatisfy { $0 < 0x80 }
     }
 
     private struct GroupKey {

@@ -6,10 +6,12 @@ struct PersonNames {
     private var fullNames: [String?] = []
 
     init(candidates: [Candidate], text: TokenizedText) {
-        for candidate in candidates where candidate.type == .person && candidate.tokens.count > 1 {
+        for c in candidates.indices where candidates[c].type == .person && candidates[c].tokens.count > 1 {
+            let candidate = candidates[c]
             // Words without a final period ("Gen." is a title, "J." an initial).
-            let isWord = { (i: Int) in text.tokens[i].kind == .word && !text.endsWithPeriod(token: i) }
-            guard let first = candidate.tokens.first(where: isWord), let last = candidate.tokens.last(where: isWord) else { continue }
+            guard let first = candidate.tokens.first(where: { Self.isWord($0, in: text) }),
+                let last = candidate.tokens.last(where: { Self.isWord($0, in: text) })
+            else { continue }
             let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
             for part in first == last ? first...first : first...last where part == first || part == last {
                 let key = text.string(ofToken: part).fastUppercased
@@ -21,6 +23,10 @@ struct PersonNames {
                 }
             }
         }
+    }
+
+    private static func isWord(_ i: Int, in text: TokenizedText) -> Bool {
+        text.tokens[i].kind == .word && !text.endsWithPeriod(token: i)
     }
 
     /// The full name a short person mention stands for, if exactly one person in the article has it.

@@ -48,12 +48,13 @@ public enum EntityType: String, Codable, Sendable, CaseIterable, Hashable {
     /// Types that share a CoNLL class share this number (GPE, LOC and FAC group as one place);
     /// types CoNLL does not score have one each.
     var groupClass: Int {
-        switch conllType {
-        case "PER": 0
-        case "ORG": 1
-        case "LOC": 2
-        case "MISC": 3
-        default: 4 + index
+        // By `conllType` (PER 0, ORG 1, LOC 2, MISC 3), spelled out: no string comparisons.
+        switch self {
+        case .person: 0
+        case .org: 1
+        case .gpe, .loc, .fac: 2
+        case .norp, .event, .product, .workOfArt, .law, .language, .misc: 3
+        case .date, .time, .money, .percent, .quantity, .ordinal, .cardinal: 4 + index
         }
     }
 
