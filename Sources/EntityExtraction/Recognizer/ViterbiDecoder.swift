@@ -64,7 +64,7 @@ struct ViterbiDecoder {
                         // Each part's scores are whole quads already: copied, no transpose (pads stay 0).
                         let types = moves.typeCount
                         for i in 0..<n {
-                            let row = e + i * w, labelRow = source + i * l
+                            let row = e + i &* w, labelRow = source + i &* l
                             row[moves.outside] = labelRow[0]
                             var q = 0
                             while q < types {
@@ -109,7 +109,7 @@ struct ViterbiDecoder {
                     }
                     var i = 1
                     while i < n {
-                        let previous = f + (i - 1) * w, row = f + i * w, rowEmissions = e + i * w
+                        let previous = f + (i &- 1) &* w, row = f + i &* w, rowEmissions = e + i &* w
                         // I-X and L-X from B-X and I-X, four types per step.
                         var q = 0
                         while q < q4 {
@@ -227,7 +227,7 @@ struct ViterbiDecoder {
                     path[n - 1] = arg
                     var i = n - 1
                     while i > 0 {
-                        let py = p[path[i]], previous = f + (i - 1) * w
+                        let py = p[path[i]], previous = f + (i &- 1) &* w
                         var top = Self.impossible, argument = 0
                         if py < moves.unit {
                             // I-X or L-X: from B-X, then I-X (the label numbers of type X's B and I).
@@ -286,7 +286,7 @@ struct ViterbiDecoder {
                             }
                             var i = n - 2
                             while i >= first {
-                                let row = bw + i * w, next = row + w, nextEmissions = e + (i + 1) * w
+                                let row = bw + i &* w, next = row + w, nextEmissions = e + (i &+ 1) &* w
                                 var q = 0
                                 while q < q4 {
                                     let eI = SIMD4.load(nextEmissions + moves.inside + q), bI = SIMD4.load(next + moves.inside + q)
