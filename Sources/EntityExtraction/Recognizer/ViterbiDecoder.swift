@@ -240,18 +240,31 @@ struct ViterbiDecoder {
                             // O, B-* or U-*: the best score from any closed label, four at a time; then
                             // the first closed label (ascending) whose score equals it, as the strict `>`
                             // of the plain recurrence keeps the first of equal scores.
-                            let column = columns.baseAddress! + (py - moves.unit) * moves.regionWidth
+                            let column = columns.baseAddress! + (py &- moves.unit) &* moves.regionWidth
                             let sources = previous + moves.last
-                            var best = SIMD4<Float>(repeating: Self.impossible), v = 0
-                            while v < moves.regionWidth {
-                                best.keepGreater(SIMD4.load(sources + v) + SIMD4.load(column + v))
-                                v += 4
+                            var best = SIMD4<Float>(repeating: Self.impossible)
+                            if moves.regionWidth == 12 {
+                                // Up to four types (one quad): the region's three quads unrolled.
+                                best.keepGreater(SIMD4.load(sources) + SIMD4.load(column))
+                                best.keepGreater(SIMD4.load(sources + 4) + SIMD4.load(column + 4))
+                                best.keepGreater(SIMD4.load(sources + 8) + SIMD4.load(column + 8))
+                            } else {
+                                var v = 0
+                                while v < moves.regionWidth {
+                                    best.keepGreater(SIMD4.load(sources + v) + SIMD4.load(column + v))
+                                    v &+= 4
+                                }
                             }
-                            let highest = max(max(best[0], best[1]), max(best[2], best[3]))
+                            // The highest of the four lanes (equal scores compare equal whichever is kept).
+                            best.keepGreater(SIMD4(best[2], best[3], best[0], best[1]))
+                            best.keepGreater(SIMD4(best[1], best[0], best[3], best[2]))
+                            let highest = best[0]
                             if highest > Self.impossible {
-                                for k in 0..<closed.count {
-                                    let at = closedPositions[k] - moves.last
+                                var k = 0
+                                while k < closed.count {
+                                    let at = closedPositions[k] &- moves.last
                                     if sources[at] + column[at] == highest { argument = closed[k]; break }
+                                    k &+= 1
                                 }
                             }
                         }
