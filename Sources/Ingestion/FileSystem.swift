@@ -92,6 +92,18 @@ enum FileSystem {
         guard fsync(fd) == 0 else { throw SystemCallError("fsync \(what())") }
     }
 
+    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+    /// `sync_file_range` (fcntl.h declares it only under _GNU_SOURCE, not in the Swift module).
+    private static let syncFileRange: SyncFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range").map { unsafeBitCast($0, to: SyncFileRange.self) }
+    /// `SYNC_FILE_RANGE_WRITE`: start writeback of dirty pages, do not wait.
+    private static let syncFileRangeWrite: UInt32 = 2
+
+    /// Starts writeback of a file's dirty data without waiting; a hint, errors ignored
+    /// (the fsync that must follow reports them).
+    static func startWriteback(_ fd: Int32) {
+        _ = syncFileRange?(fd, 0, 0, syncFileRangeWrite)
+    }
+
     /// Writes all of `bytes` to `fd`.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ what: @autoclosure () -> String) throws(SystemCallError) {
         var written = 0

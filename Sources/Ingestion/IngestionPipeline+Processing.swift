@@ -4,14 +4,14 @@ extension IngestionPipeline {
     /// A worker: reads and extracts claimed files until the queue closes. When no other
     /// claimed file waits, it publishes the outcome itself: handing it to a publisher would
     /// only add a thread wake-up (and on a busy machine a wait for a CPU) to the latency.
-    /// Otherwise the publishers take it, so that fsync waits never idle the worker. The last
+    /// Otherwise the publishers take it (in batches), so that fsync waits never idle the worker. The last
     /// worker to end lets the publishers drain and end.
     func workerLoop() {
         while let file = queue.take() {
-            counters.withLock { $0.inFlight += 1 }
+            inFlightCount.add(1, ordering: .relaxed)
             let prepared = prepare(file)
             if queue.count == 0 {
-                complete(prepared, gatherSeconds: 0)
+                complete(prepared)
             } else if !results.put(prepared) {
                 prepared.closeDescriptor()
                 // Only on an abnormal end; the file is still claimed, recovery finds it.
@@ -21,24 +21,17 @@ extension IngestionPipeline {
         if activeWorkers.subtract(1, ordering: .relaxed).newValue == 0 { results.finish() }
     }
 
-    /// A publisher: writes results and quarantine records, releases inputs. Publishing
-    /// waits on fsync, so there are many publishers: a burst's fsyncs overlap, and their
-    /// directory fsyncs are shared (`DirectorySyncGroup`).
-    func publisherLoop() {
-        while let prepared = results.take() { complete(prepared, gatherSeconds: Self.directorySyncGathering) }
+    /// Publishes one prepared file and lets the schedule know its name is free again.
+    func complete(_ prepared: PreparedFile) {
+        publish(prepared)
+        finish([prepared])
     }
 
-    /// How long a publisher's outbox directory fsync waits for others to share it. Its
-    /// result is already visible, so this only keeps the input in processing/ a little
-    /// longer; a worker publishing inline never waits (it has files to extract).
-    static let directorySyncGathering = 0.002
-
-    /// Publishes one prepared file and lets the schedule know its name is free again.
-    private func complete(_ prepared: PreparedFile, gatherSeconds: Double) {
-        publish(prepared, gatherSeconds: gatherSeconds)
-        prepared.closeDescriptor()
-        counters.withLock { $0.inFlight -= 1 }
-        schedule.post(.released(prepared.file.name))
+    /// Ends files' way through the pipeline: closes their inputs, frees their names.
+    func finish(_ files: [PreparedFile]) {
+        for prepared in files { prepared.closeDescriptor() }
+        inFlightCount.subtract(files.count, ordering: .relaxed)
+        schedule.post(contentsOf: files.lazy.map { .released($0.file.name) })
     }
 
     /// Reads and extracts one claimed file.
@@ -60,7 +53,7 @@ extension IngestionPipeline {
     /// Takes one prepared file to the outbox and archive (or to quarantine). Storage
     /// failures are retried with backoff and never quarantine the file; on shutdown during
     /// a retry the file goes back to the inbox.
-    func publish(_ prepared: PreparedFile, gatherSeconds: Double = 0) {
+    func publish(_ prepared: PreparedFile) {
         let file = prepared.file, started = prepared.started
         switch prepared.outcome {
         case .success(let article):
@@ -69,24 +62,10 @@ extension IngestionPipeline {
             }) else { return }
             // The result is visible now; its name becomes durable before the input leaves.
             guard retryingStorage(file, .outbox, returnOnStop: false, { () throws(SystemCallError) -> String in
-                try store.syncOutbox(gatherSeconds: gatherSeconds)
+                try store.syncOutbox()
                 return output
             }) != nil else { return }
-            // Published: on a stop now the file stays with its claim record, and recovery
-            // archives it without writing the result again.
-            guard retryingStorage(file, .archive, returnOnStop: false, { () throws(SystemCallError) -> String in
-                try store.release(file.name, job: file.job)
-                return ""
-            }) != nil else { return }
-            let elapsed = JSONText.milliseconds(Double(ArticleProcessor.monotonicNow() - started) / 1_000_000)
-            counters.withLock { $0.processed += 1 }
-            logger.info("processed \(file.name.debugDescription) → outbox/\(output): \(article.entityCount) entities in \(elapsed) ms", metadata: [
-                "ENTITYD_FILE": .string(file.name),
-                "ENTITYD_OUTCOME": "processed",
-                "ENTITYD_ENTITIES": .stringConvertible(article.entityCount),
-                "ENTITYD_ELAPSED_MS": .string(elapsed),
-                "ENTITYD_OUTPUT": .string(output),
-            ])
+            released(file, output: output, entityCount: article.entityCount, started: started)
         case .failure(let failure) where failure.code == "vanished":
             logger.warning("\(file.name.debugDescription) vanished from processing/ before it was read", metadata: ["ENTITYD_FILE": .string(file.name)])
         case .failure(let failure):
@@ -94,7 +73,7 @@ extension IngestionPipeline {
                 try store.quarantine(file.name, failure: failure, at: Timestamp.now(), job: file.job, input: prepared.descriptor)
             }) else { return }
             let elapsed = Double(ArticleProcessor.monotonicNow() - started) / 1_000_000
-            counters.withLock { $0.failed += 1 }
+            failedCount.add(1, ordering: .relaxed)
             logger.error("failed \(file.name.debugDescription) at \(failure.step.rawValue): \(failure.message); moved to failed/\(target)", metadata: [
                 "ENTITYD_FILE": .string(file.name),
                 "ENTITYD_OUTCOME": "failed",
@@ -104,6 +83,25 @@ extension IngestionPipeline {
                 "ENTITYD_ERROR_CODE": .string(failure.code),
             ])
         }
+    }
+
+    /// Moves a published file's input out of processing/ and logs it; its result's name
+    /// must be durable already. On a stop during a storage retry the file stays with its
+    /// claim record, and recovery archives it without writing the result again.
+    func released(_ file: ClaimedFile, output: String, entityCount: Int, started: UInt64) {
+        guard retryingStorage(file, .archive, returnOnStop: false, { () throws(SystemCallError) -> String in
+            try store.release(file.name, job: file.job)
+            return ""
+        }) != nil else { return }
+        let elapsed = JSONText.milliseconds(Double(ArticleProcessor.monotonicNow() - started) / 1_000_000)
+        processedCount.add(1, ordering: .relaxed)
+        logger.info("processed \(file.name.debugDescription) → outbox/\(output): \(entityCount) entities in \(elapsed) ms", metadata: [
+            "ENTITYD_FILE": .string(file.name),
+            "ENTITYD_OUTCOME": "processed",
+            "ENTITYD_ENTITIES": .stringConvertible(entityCount),
+            "ENTITYD_ELAPSED_MS": .string(elapsed),
+            "ENTITYD_OUTPUT": .string(output),
+        ])
     }
 
     /// Only the configured extensions are read; anything else is quarantined unread.
@@ -119,17 +117,25 @@ extension IngestionPipeline {
     /// Runs `attempt` until it succeeds, waiting with backoff while storage fails; the
     /// condition is logged once when it starts and once when it ends. Returns nil when the
     /// daemon stops first (the file is then returned to the inbox when `returnOnStop`).
-    private func retryingStorage(_ file: ClaimedFile, _ target: StorageTarget, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
+    func retryingStorage(_ file: ClaimedFile, _ target: StorageTarget, returnOnStop: Bool, _ attempt: () throws(SystemCallError) -> String) -> String? {
         var backoff = Backoff()
         while true {
             do {
                 let result = try attempt()
-                if case .reportRecovery(let what) = storageHealth.withLock({ $0[target, default: StorageHealth()].succeeded() }) {
+                // Only a failing target needs the lock (most calls: none is failing).
+                if storageTroubles.load(ordering: .relaxed) > 0, case .reportRecovery(let what) = storageHealth.withLock({ health in
+                    let action = health[target, default: StorageHealth()].succeeded()
+                    if case .reportRecovery = action { storageTroubles.subtract(1, ordering: .relaxed) }
+                    return action
+                }) {
                     logger.notice("writing works again (\(what)); resuming")
                 }
                 return result
             } catch {
-                if case .reportFailure = storageHealth.withLock({ $0[target, default: StorageHealth()].failed("\(target.rawValue)/: \(error.reason)") }) {
+                if case .reportFailure = storageHealth.withLock({ health in
+                    if health[target, default: StorageHealth()].state == .healthy { storageTroubles.add(1, ordering: .relaxed) }
+                    return health[target, default: StorageHealth()].failed("\(target.rawValue)/: \(error.reason)")
+                }) {
                     logger.error("cannot write results to \(target.rawValue)/: \(error); inputs wait in processing/ and the inbox until this is fixed",
                                  metadata: ["ENTITYD_ERROR": .string(error.description), "ENTITYD_FILE": .string(file.name)])
                 }

@@ -24,15 +24,21 @@ public final class IngestionPipeline: Sendable {
     let schedule: ScheduleBox
     let watcher: InboxWatcher
     private let processor: Mutex<ArticleProcessor>
-    let counters = Mutex(IngestionStatistics())
+    /// Counters for `statistics`, atomics: every file touches them, from several threads.
+    let processedCount = Atomic<Int>(0)
+    let failedCount = Atomic<Int>(0)
+    let inFlightCount = Atomic<Int>(0)
     /// One health per directory written, so that one's trouble is not mistaken as over when another works.
     let storageHealth = Mutex([StorageTarget: StorageHealth]())
+    /// Targets in `storageHealth` that are failing: while none is, a success needs no lock.
+    let storageTroubles = Atomic<Int>(0)
     let claimHealth = Mutex(StorageHealth())
     private let jobs = Atomic<UInt64>(0)
     private let fatalReason = Mutex<String?>(nil)
     private let running = DispatchGroup()
-    /// Publisher threads: with durable writes, enough concurrent fsyncs to share journal commits.
-    var publisherCount: Int { configuration.durableWrites ? max(16, configuration.workers * 2) : max(1, configuration.workers) }
+    /// Publisher threads: each publishes what waits as one batch (`publishBatch`), so a few
+    /// keep fsyncs in flight while the others batch up the next results.
+    var publisherCount: Int { configuration.durableWrites ? max(4, configuration.workers * 2) : max(1, configuration.workers) }
     /// How often crashed instances' files are looked for (besides at start).
     static let recoveryInterval = 15.0
 
@@ -118,7 +124,10 @@ public final class IngestionPipeline: Sendable {
 
     /// Current counters.
     public var statistics: IngestionStatistics {
-        var snapshot = counters.withLock { $0 }
+        var snapshot = IngestionStatistics()
+        snapshot.processed = processedCount.load(ordering: .relaxed)
+        snapshot.failed = failedCount.load(ordering: .relaxed)
+        snapshot.inFlight = inFlightCount.load(ordering: .relaxed)
         snapshot.queued = queue.count
         snapshot.waitingForStorage = storageHealth.withLock { $0.values.contains { $0.state != .healthy } }
         return snapshot

@@ -32,9 +32,29 @@ final class ResultStore: Sendable {
     /// name is durable only after `syncOutbox`, which must come before `release`. `input` is
     /// the claimed input's open descriptor when there is one (-1: opened by name).
     func publish(_ json: [UInt8], for name: String, job: UInt64, input: Int32 = -1) throws(SystemCallError) -> String {
-        let file = try DurableFile(directory: directories.outbox, directoryName: "outbox", mode: configuration.outputFileMode)
+        let file = try stage(json)
         defer { file.discard() }
-        try file.write(json, durable: configuration.durableWrites)
+        if configuration.durableWrites { try file.sync() }
+        return try link(file, for: name, job: job, input: input)
+    }
+
+    /// Writes `json` to an unnamed outbox file, not yet synced: the first half of `publish`
+    /// for a batch, which syncs all its files before naming any (`link(_:for:job:input:)`).
+    /// The caller discards the file.
+    func stage(_ json: [UInt8]) throws(SystemCallError) -> DurableFile {
+        let file = try DurableFile(directory: directories.outbox, directoryName: "outbox", mode: configuration.outputFileMode)
+        do {
+            try file.write(json, durable: false)
+        } catch {
+            file.discard()
+            throw error
+        }
+        return file
+    }
+
+    /// Names a staged result for input `name` (with durable writes it must be synced
+    /// first); returns the outbox file name. The claim record is written before the link.
+    func link(_ file: DurableFile, for name: String, job: UInt64, input: Int32 = -1) throws(SystemCallError) -> String {
         var attempt = 0
         while true {
             let output = BoundedFileName.make(name, suffix: ".json", attempt: attempt)
@@ -51,10 +71,9 @@ final class ResultStore: Sendable {
     }
 
     /// Makes the names of the results published so far durable (with durable writes): until
-    /// then a power loss may take a result's name, so its input must stay claimed. A caller
-    /// that can wait lets the fsync gather others for up to `gatherSeconds`.
-    func syncOutbox(gatherSeconds: Double = 0) throws(SystemCallError) {
-        if configuration.durableWrites { try outboxSync.sync(gatherSeconds: gatherSeconds) }
+    /// then a power loss may take a result's name, so its input must stay claimed.
+    func syncOutbox() throws(SystemCallError) {
+        if configuration.durableWrites { try outboxSync.sync() }
     }
 
     /// Outbox directory fsyncs so far.

@@ -58,14 +58,40 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     func take() -> Item? {
         lock.lock()
         defer { lock.unlock() }
+        guard waitForItems() else { return nil }
+        let item = items[head].take()!
+        head += 1
+        tookItems()
+        return item
+    }
+
+    /// Up to `limit` waiting items in order, waiting for at least one; empty once the queue
+    /// is closed, or finished and empty. One hand-off (and at most one wake-up) per batch.
+    func take(upTo limit: Int) -> [Item] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard waitForItems() else { return [] }
+        let end = min(items.count, head + max(1, limit))
+        var batch: [Item] = []
+        batch.reserveCapacity(end - head)
+        for index in head..<end { batch.append(items[index].take()!) }
+        head = end
+        tookItems()
+        return batch
+    }
+
+    /// Waits (lock held) until an item is there; false when there will be none.
+    private func waitForItems() -> Bool {
         while !closed, !finishing, head == items.count {
             waitingTakers += 1
             lock.wait(Self.itemArrived)
             waitingTakers -= 1
         }
-        guard !closed, head < items.count else { return nil }
-        let item = items[head].take()!
-        head += 1
+        return !closed && head < items.count
+    }
+
+    /// Drops taken slots and wakes a putter when room is due (lock held, `head` advanced).
+    private func tookItems() {
         if head == items.count {
             items.removeAll(keepingCapacity: true)
             head = 0
@@ -78,7 +104,6 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         // half the queue is free, and then refills it in one go: waking it for every taken
         // item cost a context switch per file.
         if waitingPutters > 0, items.count - head <= refillLevel { lock.signal(Self.roomAppeared) }
-        return item
     }
 
     /// Lets takers drain the remaining items and then end.

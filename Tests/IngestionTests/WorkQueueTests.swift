@@ -60,6 +60,26 @@ import Testing
         #expect(queue.close().count == 1)
     }
 
+    @Test func aBatchTakeReturnsTheWaitingItemsInOrderUpToItsLimit() {
+        let queue = WorkQueue<Int>(capacity: 8)
+        for value in 1...5 { _ = queue.put(value) }
+        #expect(queue.take(upTo: 3) == [1, 2, 3])
+        #expect(queue.count == 2)
+        #expect(queue.take(upTo: 10) == [4, 5])
+        queue.finish()
+        #expect(queue.take(upTo: 10).isEmpty)
+    }
+
+    @Test func aBatchTakeOnAnEmptyQueueGetsTheNextItem() throws {
+        let queue = WorkQueue<Int>(capacity: 8)
+        let taken = Summer()
+        let thread = Thread { for value in queue.take(upTo: 4) { taken.add(value) } }
+        thread.start()
+        #expect(queue.put(7))
+        try waitUntil { taken.count == 1 }
+        #expect(taken.sum == 7)
+    }
+
     @Test func closingHandsBackWhatNobodyTookAndRefusesMore() {
         let queue = WorkQueue<Int>(capacity: 8)
         for value in 1...3 { _ = queue.put(value) }
@@ -109,22 +129,6 @@ import Testing
         try waitUntil { done.count == 32 }
         let bad = DirectorySyncGroup(directory: -1, name: "closed")
         #expect(throws: SystemCallError.self) { try bad.sync() }
-    }
-
-    @Test func aGatheringDirectorySyncServesEveryCallerThatJoinedWithOneFsync() throws {
-        let directory = TemporaryDirectory()
-        let fd = open(directory.path, O_RDONLY | O_DIRECTORY)
-        defer { close(fd) }
-        let group = DirectorySyncGroup(directory: fd, name: "test")
-        let done = Summer()
-        for _ in 0..<8 {
-            // The leader gathers until all 8 are in (the 60 s bound is never reached).
-            Thread { try? group.sync(gatherSeconds: 60, batchLimit: 8); done.add(1) }.start()
-        }
-        try waitUntil { done.count == 8 }
-        #expect(group.syncCount == 1)
-        try group.sync()
-        #expect(group.syncCount == 2)
     }
 
     private func waitUntil(_ condition: () -> Bool) throws {
