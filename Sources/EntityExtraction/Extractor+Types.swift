@@ -51,16 +51,17 @@ extension Extractor {
         var labelIndex = [Int](repeating: 0, count: mentions.count)
         var nameIndex = StringTable(capacity: mentions.count)
         var nameOf = [Int](repeating: 0, count: mentions.count)
-        for (i, m) in mentions.enumerated() {
-            if let k = labels.firstIndex(of: m.label) { labelIndex[i] = k } else {
-                labels.append(m.label)
+        // By index: enumerating would copy each mention and its two strings.
+        for i in mentions.indices {
+            if let k = labels.firstIndex(of: mentions[i].label) { labelIndex[i] = k } else {
+                labels.append(mentions[i].label)
                 labelIndex[i] = labels.count - 1
             }
-            nameOf[i] = nameIndex.value(m.name, orInsert: nameIndex.count)
+            nameOf[i] = nameIndex.value(mentions[i].name, orInsert: nameIndex.count)
         }
         let width = labels.count
         var votes = [Double](repeating: -1, count: nameIndex.count * width)
-        for (i, m) in mentions.enumerated() { votes[nameOf[i] * width + labelIndex[i]].addVote(m.confidence) }
+        for i in mentions.indices { votes[nameOf[i] * width + labelIndex[i]].addVote(mentions[i].confidence) }
         for i in mentions.indices where mentions[i].confidence < 0.75 {
             let named = votes[(nameOf[i] * width)..<((nameOf[i] + 1) * width)]
             guard named.lazy.filter({ $0 >= 0 }).count > 1 else { continue }

@@ -36,7 +36,8 @@ struct NameTable: Sendable {
     /// The index of the entry a name or alias belongs to.
     func entryIndex(named name: String) -> Int? {
         if let i = indexByName.value(name) { return i }
-        if name[...].containsCurlyApostrophe { return indexByName.value(name.replacingCurlyApostrophes()) }
+        let curly = name.utf8.withContiguousStorageIfAvailable(UTF8Bytes.containsCurlyApostrophe) ?? name[...].containsCurlyApostrophe
+        if curly { return indexByName.value(name.replacingCurlyApostrophes()) }
         return nil
     }
 

@@ -24,20 +24,26 @@ struct StringTable: Sendable {
 
     /// The hash of `key` with `tag`; never 0 (the empty-slot mark).
     static func hash(_ key: String, tag: Int = 0) -> UInt64 {
-        var key = key
-        let base = key.withUTF8 { bytes -> UInt64 in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            var high: UInt8 = 0
-            for b in bytes {
-                h = (h ^ UInt64(b)) &* 0x100_0000_01B3
-                high |= b
-            }
-            if high < 0x80 { return h }
-            if let ascii = UTF8Bytes.asciiForm(bytes) { return ascii.withUnsafeBufferPointer(UTF8Bytes.fnv1a) }
-            return UInt64(bitPattern: Int64(String(decoding: bytes, as: UTF8.self).hashValue))
-        }
+        // Native and small strings lend their bytes in place; others are copied first.
+        let base = key.utf8.withContiguousStorageIfAvailable(baseHash) ?? {
+            var copy = key
+            return copy.withUTF8(baseHash)
+        }()
         let mixed = (base ^ UInt64(UInt(bitPattern: tag)) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
         return (mixed ^ (mixed >> 29)) | 1
+    }
+
+    /// The hash of a key's UTF-8 before the tag is mixed in.
+    private static func baseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var high: UInt8 = 0
+        for b in bytes {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            high |= b
+        }
+        if high < 0x80 { return h }
+        if let ascii = UTF8Bytes.asciiForm(bytes) { return ascii.withUnsafeBufferPointer(UTF8Bytes.fnv1a) }
+        return UInt64(bitPattern: Int64(String(decoding: bytes, as: UTF8.self).hashValue))
     }
 
     /// The value of `key` with `tag`.

@@ -51,13 +51,21 @@ struct EntityGrouper {
             return Entity(id: 0, name: name, type: type, salience: 0, mentions: members[g].map { mentions[$0] }, geo: geo)
         }
         Salience.assign(to: &entities, title: title)
-        entities.sort { a, b in
-            if a.type.isNamed != b.type.isNamed { return a.type.isNamed }
+        // Sorting indices by small keys moves no entity (each holds strings and an array); first
+        // mentions never share a start, so the order is total and any sort gives it.
+        let sortKeys = entities.map { (named: $0.type.isNamed, salience: $0.salience, start: $0.mentions[0].start) }
+        let sorted = sortKeys.indices.sorted { i, j in
+            let a = sortKeys[i]
+            let b = sortKeys[j]
+            if a.named != b.named { return a.named }
             if a.salience != b.salience { return a.salience > b.salience }
-            return a.mentions[0].start < b.mentions[0].start
+            return a.start < b.start
         }
-        for i in entities.indices { entities[i].id = i }
-        return entities
+        return sorted.enumerated().map { id, i in
+            var entity = entities[i]
+            entity.id = id
+            return entity
+        }
     }
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
@@ -73,7 +81,7 @@ struct EntityGrouper {
         var normal = StringTable()
         for g in keys.indices where !shouted[g] {
             let length = keys[g].name.utf8.count
-            if !(length < isShoutedLength.count && isShoutedLength[length]), keys[g].name.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            if !(length < isShoutedLength.count && isShoutedLength[length]), Self.isASCII(keys[g].name) { continue }
             normal.set(keys[g].name.fastUppercased, tag: keys[g].typeClass, to: g)
         }
         guard normal.count > 0 else { return Array(keys.indices) }
@@ -90,6 +98,10 @@ struct EntityGrouper {
         // Mentions never overlap, so their starts are distinct: the sort order is unique.
         for g in merged { members.sort(g) { mentions[$0].start < mentions[$1].start } }
         return order
+    }
+
+    private static func isASCII(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable(PatternText.isASCII) ?? name.utf8.allSatisfy { $0 < 0x80 }
     }
 
     private struct GroupKey {

@@ -41,29 +41,30 @@ struct AnalyzedDocument {
                         let dash = byteRanges[sentence.lowerBound + 1]
                         if dash.count == 1 && utf8[dash.lowerBound] == 0x2D { sectionWord = 0 }
                     }
-                    var lower = false, capital = false
+                    // Flags seen in the sentence: a headline has capitals and no lowercase letter.
+                    var seen: UInt16 = 0
                     for t in sentence {
                         let bytes = UnsafeBufferPointer(rebasing: utf8[byteRanges[t]])
-                        let info: TokenInfo
+                        // Written straight into place: a local copy of the 100-byte analysis costs more than finding it.
+                        let slot = infos.baseAddress! + k
                         if let cache, let exact = Self.asciiExactHash(bytes) {
                             // ASCII (most tokens): the exact hash is one multiply per byte.
                             if let w = cache.word(exact: exact) {
-                                info = cachedInfos[w]
+                                slot.initialize(to: cachedInfos[w])
                                 words[k] = Int32(w)
                             } else {
-                                info = TokenInfo(utf8: bytes)
+                                slot.initialize(to: TokenInfo(utf8: bytes))
                             }
                         } else {
-                            info = TokenInfo(utf8: bytes)
-                            if let w = cache?.word(exact: info.exact) { words[k] = Int32(w) }
+                            slot.initialize(to: TokenInfo(utf8: bytes))
+                            if let w = cache?.word(exact: slot.pointee.exact) { words[k] = Int32(w) }
                         }
-                        lower = lower || info.has(.hasLower)
-                        capital = capital || info.has(.initialCapital) || info.has(.innerCapital)
-                        (infos.baseAddress! + k).initialize(to: info)
+                        seen |= slot.pointee.flags
                         k += 1
                     }
                     starts.append(k)
-                    headlines.append(capital && !lower)
+                    let capitals = TokenInfo.Flag.initialCapital.rawValue | TokenInfo.Flag.innerCapital.rawValue
+                    headlines.append(seen & capitals != 0 && seen & TokenInfo.Flag.hasLower.rawValue == 0)
                 }
                 initialized = k
             }

@@ -13,7 +13,7 @@ struct DocumentTagger {
     let extractor: FeatureExtractor
     let wordCache: WordScoreCache
     let wordSums: WordPartSums
-    var scratch = FeatureScratch()
+    let contextScratch = ContextScratch()
     var decoders: [ViterbiDecoder]
     var emissions: [Float] = []
     var accumulator: [Int32]
@@ -22,7 +22,8 @@ struct DocumentTagger {
     var partials: [Int32] = []
 
     var analyzed = AnalyzedDocument()
-    /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]`.
+    /// Context keys of the document's token t: `keys[keyStarts[t]..<keyStarts[t + 1]]` (the
+    /// arrays only grow: entries past the last token's are stale).
     var keys: [UInt64] = []
     var keyStarts: [Int] = [0]
     /// `DenseContextTable` codes of token t: `codes[codeStarts[t]..<codeStarts[t + 1]]`.
@@ -56,7 +57,7 @@ struct DocumentTagger {
     }
 
     /// Context keys of the document `prepare` last read.
-    var contextKeyCount: Int { keys.count }
+    var contextKeyCount: Int { keyStarts[analyzed.infos.count] }
 
     /// Analyses the document and extracts what both stages share.
     mutating func prepare(_ document: [[Substring]]) { prepare(RecognizerInput(document)) }
@@ -66,28 +67,12 @@ struct DocumentTagger {
         analyzed.analyze(input, cache: wordCache)
         let context = DocumentContext(analyzed: analyzed)
         let tokenCount = analyzed.infos.count
-        keys.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
         if keyStarts.count <= tokenCount {
             keyStarts = [Int](repeating: 0, count: tokenCount + 1)
             codeStarts = [Int](repeating: 0, count: tokenCount + 1)
         }
-        for s in 0..<analyzed.sentenceCount {
-            let range = analyzed.range(of: s)
-            guard !range.isEmpty else { continue }
-            extractor.extract(analyzed, sentence: s, document: context, contextOnly: true, dense: true, words: wordCache, into: &scratch)
-            let base = keys.count, codeBase = codes.count
-            keys.append(contentsOf: scratch.keys)
-            codes.append(contentsOf: scratch.codes)
-            keyStarts.withUnsafeMutableBufferPointer { keyStarts in
-                codeStarts.withUnsafeMutableBufferPointer { codeStarts in
-                    for i in 0...range.count {
-                        keyStarts[range.lowerBound + i] = base + scratch.offsets[i]
-                        codeStarts[range.lowerBound + i] = codeBase + scratch.codeOffsets[i]
-                    }
-                }
-            }
-        }
+        extractor.extractContext(analyzed, document: context, words: wordCache, scratch: contextScratch,
+                                 keys: &keys, keyStarts: &keyStarts, codes: &codes, codeStarts: &codeStarts)
         locateWordSums()
     }
 

@@ -4,8 +4,9 @@ struct FeatureExtractor: Sendable {
     let lexicon: WordLexicon
 
     private static let outside: UInt64 = 0x0B5E_55ED_0B5E_55ED
-    private static let before: UInt64 = FeatureHash.finalize(0xB0)
-    private static let after: UInt64 = FeatureHash.finalize(0xE0)
+    /// What a neighbour's lowercase and shape hashes are before the sentence start and after its end.
+    static let before: UInt64 = FeatureHash.finalize(0xB0)
+    static let after: UInt64 = FeatureHash.finalize(0xE0)
 
     /// A line with letters but no lowercase letter, such as "SOCCER - JAPAN GET LUCKY WIN".
     static func isHeadline(_ sentence: [Substring]) -> Bool {

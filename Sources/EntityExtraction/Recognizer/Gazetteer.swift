@@ -16,6 +16,9 @@ struct Gazetteer: Sendable {
     /// Mask bit of sequences that begin a longer name.
     static let prefixBit: UInt32 = 1 << 31
 
+    /// Mask bits of the categories.
+    private static let categoryBits: UInt32 = 1 << Category.allCases.count - 1
+
     /// Longest name, in tokens, that matching tries.
     static let maxTokens = 6
 
@@ -61,12 +64,19 @@ struct Gazetteer: Sendable {
         for start in 0..<n where singles[start] != 0 {
             var hash = FeatureHash.seed
             for length in 1...min(Gazetteer.maxTokens, n - start) {
-                hash = FeatureHash.sequence(hash, lowerHashes[start + length - 1])
-                let entry = length == 1 ? singles[start] : mask(forSequenceHash: hash)
-                if entry == 0 { break }
-                let found = entry & ~Gazetteer.prefixBit
-                for category in 0..<Category.allCases.count where found & (1 << category) != 0 {
-                    let base = UInt32(4 * category)
+                // A sequence that begins no longer name ends the search: every proper prefix of a
+                // name carries `prefixBit` (`GazetteerBuilder`), so a longer lookup would find nothing.
+                let entry: UInt32
+                if length == 1 {
+                    entry = singles[start]
+                } else {
+                    entry = mask(forSequenceHash: hash)
+                    if entry == 0 { break }
+                }
+                var found = entry & Self.categoryBits
+                while found != 0 {
+                    let base = UInt32(4 * found.trailingZeroBitCount)
+                    found &= found - 1
                     if length == 1 {
                         marks[start] |= 1 << (base + 3)
                         continue
@@ -75,6 +85,9 @@ struct Gazetteer: Sendable {
                     for i in (start + 1)..<(start + length - 1) { marks[i] |= 1 << (base + 1) }
                     marks[start + length - 1] |= 1 << (base + 2)
                 }
+                guard entry & Gazetteer.prefixBit != 0, start + length < n else { break }
+                if length == 1 { hash = FeatureHash.sequence(hash, lowerHashes[start]) }
+                hash = FeatureHash.sequence(hash, lowerHashes[start + length])
             }
         }
     }
