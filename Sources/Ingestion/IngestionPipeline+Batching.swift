@@ -3,13 +3,20 @@ import Logging
 extension IngestionPipeline {
     /// Most results a publisher takes off the queue and publishes together.
     static let publishBatchLimit = 32
+    /// A publisher that finds fewer results waiting gathers up to this many first...
+    static let publishBatchGathering = 8
+    /// ...for at most this long. Their results are visible a little later (in a burst only:
+    /// an idle daemon's worker publishes inline), and their inputs leave processing/ later.
+    static let publishGatheringSeconds = 0.003
 
-    /// A publisher: takes the results that wait (up to `publishBatchLimit`) and publishes
-    /// them together (`publishBatch`). Publishing waits on fsync, so results pile up while
-    /// it runs and the next batch takes them all: the busier the daemon, the bigger the
-    /// batches and the fewer hand-offs, wake-ups and directory fsyncs per file.
+    /// A publisher: takes the results that wait (up to `publishBatchLimit`, gathering a few
+    /// when fewer wait) and publishes them together (`publishBatch`). Publishing waits on
+    /// fsync, so results pile up while it runs and the next batch takes them all; when the
+    /// workers are the bottleneck (the model busy), results come one by one and gathering
+    /// batches them: either way fewer hand-offs, wake-ups and directory fsyncs per file.
     func publisherLoop() {
-        while case let batch = results.take(upTo: Self.publishBatchLimit), !batch.isEmpty {
+        while case let batch = results.take(upTo: Self.publishBatchLimit, gathering: Self.publishBatchGathering, for: Self.publishGatheringSeconds),
+              !batch.isEmpty {
             publishBatch(batch)
         }
     }

@@ -1,7 +1,8 @@
 import Glibc
 
-/// One mutex with two condition variables, so that a waker can wake exactly one waiter of
-/// the kind that can proceed (a taker when an item arrives, a putter when room appears).
+/// One mutex with two (or three) condition variables, so that a waker can wake exactly one
+/// waiter of the kind that can proceed (a taker when an item arrives, a putter when room
+/// appears, a gathering taker when its batch is full).
 /// `NSCondition` has a single condition per mutex: waking "the right one" then takes a
 /// broadcast, which on a 2-core machine costs a context switch for every idle thread
 /// (16 publishers) on every item.
@@ -9,24 +10,26 @@ final class PairedCondition: @unchecked Sendable {
     // @unchecked: the pthread objects are only used through their own locking rules.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let conditions: UnsafeMutablePointer<pthread_cond_t>
+    private static let count = 3
 
     /// Which of the two conditions.
     enum Kind: Int {
         case first = 0
         case second = 1
+        case third = 2
     }
 
     init() {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
-        conditions = .allocate(capacity: 2)
-        conditions.initialize(repeating: pthread_cond_t(), count: 2)
-        for index in 0..<2 { pthread_cond_init(conditions + index, nil) }
+        conditions = .allocate(capacity: Self.count)
+        conditions.initialize(repeating: pthread_cond_t(), count: Self.count)
+        for index in 0..<Self.count { pthread_cond_init(conditions + index, nil) }
     }
 
     deinit {
-        for index in 0..<2 { pthread_cond_destroy(conditions + index) }
+        for index in 0..<Self.count { pthread_cond_destroy(conditions + index) }
         pthread_mutex_destroy(mutex)
         conditions.deallocate()
         mutex.deallocate()

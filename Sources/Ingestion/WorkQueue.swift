@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Each put wakes one taker and each take one putter (and only when one waits): with 16
 /// publishers idle on one queue, waking them all per item was most of the daemon's
-/// scheduling cost.
+/// scheduling cost. A batch taker may gather: wait a little for more items before it takes
+/// (`take(upTo:gathering:for:)`); while it does, puts wake nobody until its batch is full.
 final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     /// `items.count - head`, readable without the lock (workers ask after every file).
     private let waiting = Atomic<Int>(0)
@@ -14,6 +15,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private let lock = PairedCondition()
     private static var itemArrived: PairedCondition.Kind { .first }
     private static var roomAppeared: PairedCondition.Kind { .second }
+    private static var batchGathered: PairedCondition.Kind { .third }
     /// Items from `head` on are waiting; taken slots are cleared at once (a taken result's
     /// JSON must not stay referenced here) and dropped once they are half of the array, so
     /// a queue that never runs empty during a long burst does not grow with it.
@@ -23,6 +25,8 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     /// No more items will be put: takers drain what is left, then get nil.
     private var finishing = false
     private var waitingTakers = 0
+    /// Items the gathering taker waits for; 0 while no taker gathers.
+    private var gatherTarget = 0
     private var waitingPutters = 0
     let capacity: Int
     /// Taken slots at the front are dropped only from this many on (then in one move).
@@ -33,6 +37,13 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = max(1, capacity)
         self.refillLevel = self.capacity / 2
+    }
+
+    /// Whether a taker is gathering a batch now (a snapshot, for tests).
+    var isGathering: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return gatherTarget > 0
     }
 
     /// Items waiting (a snapshot).
@@ -50,7 +61,11 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         guard !closed else { return false }
         items.append(item)
         waiting.store(items.count - head, ordering: .relaxed)
-        if waitingTakers > 0 { lock.signal(Self.itemArrived) }
+        if gatherTarget > 0 {
+            if items.count - head >= gatherTarget { lock.signal(Self.batchGathered) }
+        } else if waitingTakers > 0 {
+            lock.signal(Self.itemArrived)
+        }
         return true
     }
 
@@ -67,22 +82,36 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
 
     /// Up to `limit` waiting items in order, waiting for at least one; empty once the queue
     /// is closed, or finished and empty. One hand-off (and at most one wake-up) per batch.
-    func take(upTo limit: Int) -> [Item] {
+    ///
+    /// With `minimum` above one, a taker that finds fewer items waits up to `seconds` for
+    /// `minimum` of them (unless another taker is gathering already: then it waits its
+    /// turn), so that items arriving one by one still leave in batches.
+    func take(upTo limit: Int, gathering minimum: Int = 1, for seconds: Double = 0) -> [Item] {
         lock.lock()
         defer { lock.unlock() }
         guard waitForItems() else { return [] }
+        if minimum > 1, items.count - head < minimum {
+            gatherTarget = minimum
+            let deadline = PairedCondition.deadline(secondsFromNow: seconds)
+            while !closed, !finishing, items.count - head < minimum, lock.wait(Self.batchGathered, until: deadline) {}
+            gatherTarget = 0
+            guard !closed, head < items.count else { return [] }
+        }
         let end = min(items.count, head + max(1, limit))
         var batch: [Item] = []
         batch.reserveCapacity(end - head)
         for index in head..<end { batch.append(items[index].take()!) }
         head = end
         tookItems()
+        // Items left over (more than `limit`, or put while this taker gathered) go to the next taker.
+        if head < items.count, waitingTakers > 0 { lock.signal(Self.itemArrived) }
         return batch
     }
 
     /// Waits (lock held) until an item is there; false when there will be none.
     private func waitForItems() -> Bool {
-        while !closed, !finishing, head == items.count {
+        // While another taker gathers, the items it waits for are its own.
+        while !closed, !finishing, head == items.count || gatherTarget > 0 {
             waitingTakers += 1
             lock.wait(Self.itemArrived)
             waitingTakers -= 1
@@ -111,6 +140,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         lock.lock()
         finishing = true
         lock.broadcast(Self.itemArrived)
+        lock.broadcast(Self.batchGathered)
         lock.unlock()
     }
 
@@ -125,6 +155,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
         waiting.store(0, ordering: .relaxed)
         lock.broadcast(Self.itemArrived)
         lock.broadcast(Self.roomAppeared)
+        lock.broadcast(Self.batchGathered)
         return rest
     }
 }

@@ -80,6 +80,51 @@ import Testing
         #expect(taken.sum == 7)
     }
 
+    @Test func aGatheringTakeWaitsForItsWholeBatch() throws {
+        let queue = WorkQueue<Int>(capacity: 8)
+        let batches = Summer()
+        let taken = Summer()
+        // The 600 s bound is never reached: the fourth item completes the batch.
+        let thread = Thread {
+            let batch = queue.take(upTo: 8, gathering: 4, for: 600)
+            for value in batch { taken.add(value) }
+            batches.add(1)
+        }
+        #expect(queue.put(1))
+        thread.start()
+        try waitUntil { queue.isGathering }
+        for value in 2...4 { #expect(queue.put(value)) }
+        try waitUntil { batches.count == 1 }
+        #expect(taken.count == 4)
+        #expect(taken.sum == 10)
+    }
+
+    @Test func anotherTakerLeavesTheGatheredItemsToTheGatherer() throws {
+        let queue = WorkQueue<Int>(capacity: 8)
+        let gathered = Summer()
+        let other = Summer()
+        #expect(queue.put(1))
+        let gatherer = Thread { for value in queue.take(upTo: 8, gathering: 3, for: 600) { gathered.add(value) } }
+        gatherer.start()
+        try waitUntil { queue.isGathering }
+        let second = Thread { for value in queue.take(upTo: 8) { other.add(value) } }
+        second.start()
+        #expect(queue.put(2))
+        #expect(queue.put(3))
+        try waitUntil { gathered.count == 3 }
+        #expect(other.count == 0)
+        // The other taker gets what comes next.
+        #expect(queue.put(4))
+        try waitUntil { other.count == 1 }
+        #expect(other.sum == 4)
+    }
+
+    @Test func aGatheringTakeEndsAtItsDeadlineWithWhatItHas() throws {
+        let queue = WorkQueue<Int>(capacity: 8)
+        #expect(queue.put(5))
+        #expect(queue.take(upTo: 8, gathering: 4, for: 0.01) == [5])
+    }
+
     @Test func closingHandsBackWhatNobodyTookAndRefusesMore() {
         let queue = WorkQueue<Int>(capacity: 8)
         for value in 1...3 { _ = queue.put(value) }
