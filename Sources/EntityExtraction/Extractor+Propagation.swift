@@ -13,53 +13,54 @@ extension Extractor {
         let sourceIndices = resolved.indices.filter { i in
             resolved[i].source == .recognizer && resolved[i].type.isNamed && resolved[i].confidence >= 0.8
         }
+        guard !sourceIndices.isEmpty else { return [] }
+        var scratch = propagationScratch.take()
+        defer { propagationScratch.put(scratch) }
         // About two tokens per name; the matchers' tables then rarely grow.
         let expectedEdges = sourceIndices.count * 2
-        var matcher = PhraseMatcher(expectedEdges: expectedEdges)
-        var shoutedMatcher = anyShouting ? PhraseMatcher(expectedEdges: expectedEdges * 2) : PhraseMatcher()
-        var sources: [Candidate] = []
-        sources.reserveCapacity(sourceIndices.count * 2)
+        scratch.matcher.reset(expectedEdges: expectedEdges)
+        if anyShouting { scratch.shoutedMatcher.reset(expectedEdges: expectedEdges * 2) }
         // A name seen before adds nothing (the matchers keep a phrase's first payload, and equal
         // names add equal phrases): byte-equal repeats are skipped, found by a hash of their bytes.
-        var seen: [UInt64: Range<Int>] = [:]
-        seen.reserveCapacity(sourceIndices.count)
-        var upper: [UInt8] = []
+        scratch.seen.removeAll(keepingCapacity: true)
+        scratch.seen.reserveCapacity(sourceIndices.count)
+        // Payload `2 * i` is candidate `i` as written, `2 * i + 1` the same in capitals, which
+        // takes the name as its canonical name ("BAKHMUT" joins "Bakhmut").
+        var anySource = false
         text.utf8.withUnsafeBufferPointer { bytes in
             for i in sourceIndices {
-                let candidate = resolved[i]
-                let byteRange = text.byteRange(candidate.tokens)
+                let tokens = resolved[i].tokens
+                let byteRange = text.byteRange(tokens)
                 let name = UnsafeBufferPointer(rebasing: bytes[byteRange])
                 guard UTF8Bytes.scalarCount(name) >= 3, UTF8Bytes.startsUppercase(name) else { continue }
                 let hash = UTF8Bytes.fnv1a(name)
-                if let first = seen[hash] {
+                if let first = scratch.seen[hash] {
                     if bytes[first].elementsEqual(name) { continue }
                 } else {
-                    seen[hash] = byteRange
+                    scratch.seen[hash] = byteRange
                 }
-                sources.append(candidate)
-                matcher.add(bytes: name, payload: sources.count - 1)
-                guard !UTF8Bytes.isShouted(name) else { continue }
-                var shouted = candidate
-                shouted.canonical = candidate.canonical ?? String(decoding: name, as: UTF8.self)  // "BAKHMUT" joins "Bakhmut"
-                sources.append(shouted)
-                guard anyShouting else { continue }  // never looked up
-                shoutedMatcher.addUppercased(name, payload: sources.count - 1, scratch: &upper)
+                anySource = true
+                scratch.matcher.add(bytes: name, payload: 2 * i)
+                guard anyShouting, !UTF8Bytes.isShouted(name) else { continue }  // the matcher in capitals is looked up only then
+                scratch.shoutedMatcher.addUppercased(name, payload: 2 * i + 1, scratch: &scratch.upper)
                 // Headlines name people by surname: "PRIGOZHIN GLOATS".
-                if candidate.type == .person, candidate.tokens.count > 1 {
-                    let surname = UnsafeBufferPointer(rebasing: bytes[text.byteRanges[candidate.tokens.upperBound - 1]])
-                    if UTF8Bytes.scalarCount(surname) >= 3 { shoutedMatcher.addUppercased(surname, payload: sources.count - 1, scratch: &upper) }
+                if resolved[i].type == .person, tokens.count > 1 {
+                    let surname = UnsafeBufferPointer(rebasing: bytes[text.byteRanges[tokens.upperBound - 1]])
+                    if UTF8Bytes.scalarCount(surname) >= 3 { scratch.shoutedMatcher.addUppercased(surname, payload: 2 * i + 1, scratch: &scratch.upper) }
                 }
             }
         }
-        guard !sources.isEmpty else { return [] }
+        guard anySource else { return [] }
         var found: [Candidate] = []
         for (s, range) in text.sentences.enumerated() {
-            let matches = shouting[s] ? shoutedMatcher.matches(in: text, within: range) : matcher.matches(in: text, within: range)
+            let matches = shouting[s] ? scratch.shoutedMatcher.matches(in: text, within: range) : scratch.matcher.matches(in: text, within: range)
             for match in matches {
-                let source = sources[match.payload]
+                let source = match.payload / 2
+                var canonical = resolved[source].canonical
+                if match.payload % 2 == 1, canonical == nil { canonical = text.slice(resolved[source].tokens) }
                 found.append(Candidate(
-                    tokens: match.tokens, sentence: s, type: source.type, confidence: source.confidence * 0.9,
-                    source: .propagated, canonical: source.canonical))
+                    tokens: match.tokens, sentence: s, type: resolved[source].type, confidence: resolved[source].confidence * 0.9,
+                    source: .propagated, canonical: canonical))
             }
         }
         return found

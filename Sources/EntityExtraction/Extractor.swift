@@ -21,6 +21,8 @@ public final class Extractor: Sendable {
     /// Gazetteer places matched directly, only when there is no statistical recognizer.
     let placeMatcher: PhraseMatcher?
     let patterns = PatternRecognizer()
+    /// Propagation's matchers, reused from article to article.
+    let propagationScratch = PropagationScratchPool()
 
     /// Loads the model, gazetteer and dictionaries; throws for a bad model, resource or dictionary line.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws {

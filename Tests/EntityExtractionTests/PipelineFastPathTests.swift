@@ -83,6 +83,34 @@ import Testing
         }
     }
 
+    @Test func aResetMatcherMatchesAsANewOne() throws {
+        let documents = try JSONWriterTests.conllDevDocuments().prefix(60).map { Tokenizer().tokenize($0) }
+        var reused = PhraseMatcher()
+        var matched = 0
+        for (d, text) in documents.enumerated() {
+            // Phrases of this document: every capitalized word pair and single word, and some of the previous document's.
+            var phrases: [String] = []
+            for k in stride(from: 0, to: text.tokens.count - 1, by: 3) where text.startsUppercase(token: k) {
+                phrases.append(text.slice(k..<(k + 2)))
+                phrases.append(text.string(ofToken: k))
+            }
+            if d > 0 { phrases += documents[d - 1].tokens.indices.prefix(20).map { documents[d - 1].string(ofToken: $0) } }
+            var fresh = PhraseMatcher(expectedEdges: phrases.count)
+            reused.reset(expectedEdges: phrases.count)
+            for (p, phrase) in phrases.enumerated() {
+                fresh.add(phrase, payload: p)
+                reused.add(phrase, payload: p)
+            }
+            for range in text.sentences {
+                let expected = fresh.matches(in: text, within: range)
+                let got = reused.matches(in: text, within: range)
+                #expect(got.map(\.tokens) == expected.map(\.tokens) && got.map(\.payload) == expected.map(\.payload))
+                matched += expected.count
+            }
+        }
+        #expect(matched > 1_000)
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func packedResolveKeepsWhatTheReferenceKeeps(seed: UInt64) throws {
         let extractor = try SharedExtractor.get()

@@ -1,57 +1,61 @@
 import Testing
 @testable import EntityExtraction
 
-/// `LabelVector.sum` keeps twenty and twenty-four lanes in registers and sums other widths in memory:
-/// both must equal adding the rows and vectors up one label at a time, and `sumConverted`
-/// must equal converting those sums one lane at a time.
+/// A token's sums (`LabelSums`) keep twenty lanes in registers and sum other widths in memory:
+/// both must equal adding and subtracting the rows and vectors one label at a time, and the
+/// scaled store must equal converting those sums one lane at a time.
 @Suite struct RecognizerLabelVectorTests {
-    /// Runs `body` with the rows, the row offsets and pointers to copies of the vectors.
-    static func withInputs<R>(_ weights: [Int16], _ offsets: [Int], _ vectorValues: [[Int32]],
-                              _ body: (UnsafePointer<Int16>, UnsafePointer<Int>, UnsafeBufferPointer<UnsafePointer<Int32>>) -> R) -> R {
-        let buffers = vectorValues.map { values in
-            let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: values.count)
-            buffer.initialize(from: values, count: values.count)
-            return UnsafePointer(buffer)
+    /// Random rows, row offsets (some rows twice), vectors, and their label-by-label sums.
+    struct Inputs {
+        var weights: [Int16], added: [Int], subtracted: [Int], vectors: [[Int32]], expected: [Int32]
+
+        init(lanes: Int) {
+            var generator = SplitMix64(seed: UInt64(lanes))
+            let rowCount = 40, stride = LabelVector.lanes(lanes)
+            weights = (0..<(rowCount * stride + LabelVector.width)).map { _ in Int16(truncatingIfNeeded: generator.next()) }
+            added = (0..<rowCount).map { _ in Int(generator.next() % UInt64(rowCount)) * stride }
+            subtracted = (0..<5).map { _ in Int(generator.next() % UInt64(rowCount)) * stride }
+            vectors = (0..<6).map { _ in (0..<stride).map { _ in Int32(truncatingIfNeeded: generator.next() >> 34) - (1 << 28) } }
+            expected = [Int32](repeating: 0, count: lanes)
+            for offset in added { for y in 0..<lanes { expected[y] &+= Int32(weights[offset + y]) } }
+            for offset in subtracted { for y in 0..<lanes { expected[y] &-= Int32(weights[offset + y]) } }
+            for vector in vectors { for y in 0..<lanes { expected[y] &+= vector[y] } }
         }
-        defer { for buffer in buffers { UnsafeMutablePointer(mutating: buffer).deallocate() } }
-        return weights.withUnsafeBufferPointer { rows in
-            offsets.withUnsafeBufferPointer { offsets in
-                buffers.withUnsafeBufferPointer { body(rows.baseAddress!, offsets.baseAddress!, $0) }
+
+        /// Feeds everything to `sums`, vectors first, then rows added and subtracted in turn.
+        func feed<S: LabelSums>(_ sums: inout S) {
+            weights.withUnsafeBufferPointer { rows in
+                for vector in vectors { vector.withUnsafeBufferPointer { sums.add($0.baseAddress!) } }
+                for (k, offset) in added.enumerated() {
+                    sums.add(rows.baseAddress! + offset)
+                    if k < subtracted.count { sums.subtract(rows.baseAddress! + subtracted[k]) }
+                }
             }
         }
     }
 
-    @Test(arguments: [8, 16, 20, 24, 32])
-    func sumEqualsAddingEveryRowAndVectorLabelByLabel(lanes: Int) {
-        var generator = SplitMix64(seed: UInt64(lanes))
-        let rowCount = 40, vectorCount = 6
-        let weights: [Int16] = (0..<(rowCount * lanes)).map { _ in Int16(truncatingIfNeeded: generator.next()) }
-        let vectorValues: [[Int32]] = (0..<vectorCount).map { _ in
-            (0..<lanes).map { _ in Int32(truncatingIfNeeded: generator.next() >> 34) - (1 << 28) }
-        }
-        // Rows taken in a scrambled order, some twice.
-        let offsets = (0..<rowCount).map { _ in Int(generator.next() % UInt64(rowCount)) * lanes }
-        var expected = [Int32](repeating: 0, count: lanes)
-        for offset in offsets { for y in 0..<lanes { expected[y] &+= Int32(weights[offset + y]) } }
-        for vector in vectorValues { for y in 0..<lanes { expected[y] &+= vector[y] } }
+    @Test func registerSumsEqualAddingEveryRowAndVectorLabelByLabel() {
+        let inputs = Inputs(lanes: 20)
+        var sums = RegisterLabelSums()
+        inputs.feed(&sums)
+        var target = [Int32](repeating: -1, count: 20)
+        var scaled = [Float](repeating: .nan, count: 20)
         let scale: Float = 0.000_731
-        var target = [Int32](repeating: -1, count: lanes), scratch = target
-        var scaled = [Float](repeating: .nan, count: lanes)
-        Self.withInputs(weights, offsets, vectorValues) { rows, offsetBase, vectors in
-            target.withUnsafeMutableBufferPointer { target in
-                LabelVector.sum(rows: rows, offsets: offsetBase, rowCount: offsets.count, vectors: vectors.baseAddress!,
-                                vectorCount: vectors.count, lanes: lanes, into: target.baseAddress!)
-            }
-            scaled.withUnsafeMutableBufferPointer { scaled in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    LabelVector.sumConverted(rows: rows, offsets: offsetBase, rowCount: offsets.count, vectors: vectors.baseAddress!,
-                                             vectorCount: vectors.count, lanes: lanes, scale: scale,
-                                             scratch: scratch.baseAddress!, into: scaled.baseAddress!)
-                }
-            }
+        target.withUnsafeMutableBufferPointer { sums.store(into: $0.baseAddress!) }
+        scaled.withUnsafeMutableBufferPointer { sums.store(scale: scale, into: $0.baseAddress!) }
+        #expect(target == inputs.expected)
+        #expect(scaled.map(\.bitPattern) == inputs.expected.map { (Float($0) * scale).bitPattern })
+    }
+
+    @Test(arguments: [8, 16, 24, 32])
+    func memorySumsEqualAddingEveryRowAndVectorLabelByLabel(lanes: Int) {
+        let inputs = Inputs(lanes: lanes)
+        var target = [Int32](repeating: -1, count: lanes)
+        target.withUnsafeMutableBufferPointer { target in
+            var sums = MemoryLabelSums(target.baseAddress!, lanes: lanes)
+            inputs.feed(&sums)
         }
-        #expect(target == expected)
-        #expect(scaled.map(\.bitPattern) == expected.map { (Float($0) * scale).bitPattern })
+        #expect(target == inputs.expected)
     }
 
     @Test func convertScalesEveryLaneAsTheScalarConversionDoes() {

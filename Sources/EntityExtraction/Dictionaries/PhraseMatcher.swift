@@ -20,6 +20,8 @@ struct PhraseMatcher: Sendable {
     private var slotParent = [Int32](repeating: 0, count: 8)
     private var slotChild = [Int32](repeating: 0, count: 8)
     private var slotCount = 0
+    /// The slots in use, so that `reset` clears only those.
+    private var filledSlots: [Int32] = []
     /// The ASCII token bytes leading into each node (empty for dictionary edges), to verify a hash match.
     private var tokenBytes: [UInt8] = []
     private var tokenStarts: [Int32] = [0, 0]
@@ -45,6 +47,33 @@ struct PhraseMatcher: Sendable {
         tokenStarts.reserveCapacity(edges + 2)
         tokenBytes.reserveCapacity(edges * 8)
     }
+
+    /// Empties the matcher for reuse, keeping its storage: it then matches as a new
+    /// `PhraseMatcher(expectedEdges: edges)` would (a larger table only spreads the same keys).
+    mutating func reset(expectedEdges expected: Int) {
+        var capacity = 8
+        while capacity < expected * 2 { capacity *= 2 }
+        if capacity > slotHash.count {
+            slotHash = [UInt64](repeating: 0, count: capacity)
+            slotParent = [Int32](repeating: 0, count: capacity)
+            slotChild = [Int32](repeating: 0, count: capacity)
+        } else {
+            for k in filledSlots { slotHash[Int(k)] = 0 }
+        }
+        filledSlots.removeAll(keepingCapacity: true)
+        slotCount = 0
+        if !edges.isEmpty { edges.removeAll() }
+        tokenBytes.removeAll(keepingCapacity: true)
+        tokenStarts.removeAll(keepingCapacity: true)
+        tokenStarts.append(contentsOf: [0, 0])
+        payloads.removeAll(keepingCapacity: true)
+        payloads.append(-1)
+        longestPhrase = 0
+        startBytes.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+    }
+
+    /// How many slots the byte table holds: what a kept matcher pins in memory.
+    var tableCapacity: Int { slotHash.count }
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
     mutating func add(_ phrase: String, payload: Int) {
@@ -124,26 +153,29 @@ struct PhraseMatcher: Sendable {
     func matches(in text: TokenizedText, within range: Range<Int>) -> [(tokens: Range<Int>, payload: Int)] {
         guard !isEmpty else { return [] }
         return text.utf8.withUnsafeBufferPointer { bytes in
-            var found: [(tokens: Range<Int>, payload: Int)] = []
-            var i = range.lowerBound
-            while i < range.upperBound {
-                if let (end, payload) = longestMatch(in: text, bytes, at: i, within: range) {
-                    found.append((i..<end, payload))
-                    i = end
-                } else {
-                    i += 1
+            text.byteRanges.withUnsafeBufferPointer { byteRanges in
+                startBytes.withUnsafeBufferPointer { startBytes in
+                    var found: [(tokens: Range<Int>, payload: Int)] = []
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        // Most tokens cannot start a phrase: one table read rules them out.
+                        if startBytes[Int(bytes[byteRanges[i].lowerBound])], let (end, payload) = longestMatch(bytes, byteRanges, at: i, within: range) {
+                            found.append((i..<end, payload))
+                            i = end
+                        } else {
+                            i += 1
+                        }
+                    }
+                    return found
                 }
             }
-            return found
         }
     }
 
     /// The longest phrase starting at `start` within `range`: its end (exclusive) and payload.
-    private func longestMatch(in text: TokenizedText, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, within range: Range<Int>)
-        -> (end: Int, payload: Int)?
-    {
-        let byteRanges = text.byteRanges
-        guard startBytes[Int(bytes[byteRanges[start].lowerBound])] else { return nil }
+    private func longestMatch(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ byteRanges: UnsafeBufferPointer<Range<Int>>, at start: Int, within range: Range<Int>
+    ) -> (end: Int, payload: Int)? {
         var node: Int32 = 0
         var best: (Int, Int)?
         var i = start
@@ -199,6 +231,7 @@ struct PhraseMatcher: Sendable {
         slotParent[s] = parent
         slotChild[s] = child
         slotCount += 1
+        filledSlots.append(Int32(s))
     }
 
     private mutating func growSlots() {
@@ -208,9 +241,11 @@ struct PhraseMatcher: Sendable {
         slotParent = [Int32](repeating: 0, count: capacity)
         slotChild = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
+        filledSlots.removeAll(keepingCapacity: true)
         for k in old.0.indices where old.0[k] != 0 {
             var s = Int(truncatingIfNeeded: old.0[k]) & mask
             while slotHash[s] != 0 { s = (s + 1) & mask }
+            filledSlots.append(Int32(s))
             slotHash[s] = old.0[k]
             slotParent[s] = old.1[k]
             slotChild[s] = old.2[k]

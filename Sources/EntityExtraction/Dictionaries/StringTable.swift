@@ -89,8 +89,22 @@ struct StringTable: Sendable {
     /// The value of `key` with `tag`, first setting it to `value` when the key is new.
     mutating func value(_ key: String, tag: Int = 0, orInsert value: Int) -> Int {
         let hash = Self.hash(key, tag: tag)
-        if let existing = self.value(key, tag: tag, hash: hash) { return existing }
-        set(key, tag: tag, to: value)
+        // One probe: the key's slot, or the empty slot where it goes.
+        let mask = slotHash.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slotHash[s] != 0 {
+            if slotHash[s] == hash && slotTag[s] == tag && slotKey[s] == key { return slotValue[s] }
+            s = (s + 1) & mask
+        }
+        if (count + 1) * 2 > slotHash.count {
+            set(key, tag: tag, to: value)  // grows, then places the key
+            return value
+        }
+        slotHash[s] = hash
+        slotTag[s] = tag
+        slotValue[s] = value
+        slotKey[s] = key
+        count += 1
         return value
     }
 

@@ -61,11 +61,19 @@ struct EntityGrouper {
             if a.salience != b.salience { return a.salience > b.salience }
             return a.start < b.start
         }
-        return sorted.enumerated().map { id, i in
-            var entity = entities[i]
-            entity.id = id
-            return entity
+        // Entity `sorted[k]` goes to place `k`: the permutation applied by swaps along its cycles (moves, no copies).
+        var placed = [Bool](repeating: false, count: entities.count)
+        for start in entities.indices where !placed[start] {
+            var k = start
+            while sorted[k] != start {
+                entities.swapAt(k, sorted[k])
+                placed[k] = true
+                k = sorted[k]
+            }
+            placed[k] = true
         }
+        for i in entities.indices { entities[i].id = i }
+        return entities
     }
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
@@ -129,8 +137,7 @@ struct EntityGrouper {
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
         // Bytes first: only control characters, non-ASCII text or double spaces can need work.
-        var copy = name
-        let suspicious = copy.withUTF8 { bytes in
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
             var previous: UInt8 = 0
             for b in bytes {
                 if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return true }
@@ -138,6 +145,11 @@ struct EntityGrouper {
             }
             return false
         }
+        // Native and small strings lend their bytes in place.
+        let suspicious = name.utf8.withContiguousStorageIfAvailable(scan) ?? {
+            var copy = name
+            return copy.withUTF8(scan)
+        }()
         guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -40,40 +40,43 @@ extension DocumentTagger {
     /// the rows of the keys of the first stage's labels.
     mutating func scoreEvidence(_ range: Range<Int>, _ evidence: StageEvidence) {
         let n = range.count, first = range.lowerBound
-        let l = model.labels.count, lanes = LabelVector.lanes(l), width = LabelVector.registerLanes(l), stage = model.stages.count - 1
+        let l = model.labels.count, lanes = LabelVector.lanes(l), stage = model.stages.count - 1
         let scale = model.stages[stage].weightScale, shift = UInt64(32 * stage), dense = model.stages[stage].evidence
-        // `FeatureExtractor.evidenceFeatures` emits at most 3 + typeCount features (label, context,
-        // a share per type, vote); more would be a change there that must be made here too.
-        let mostKeys = 3 + evidence.document.typeCount
+        let inRegisters = LabelVector.registerLanes(l) == 20
         emissions.withUnsafeMutableBufferPointer { out in
         partials.withUnsafeBufferPointer { partialSums in
         model.stages[stage].table.paddedWeights.withUnsafeBufferPointer { rows in
         dense.offsets.withUnsafeBufferPointer { denseOffsets in
         model.sharedIndex.withSlots { slots, mask in
-        accumulator.withUnsafeMutableBufferPointer { sums in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: mostKeys) { rowOffsets in
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: 1) { partial in
-            let offsets = rowOffsets.baseAddress!, denseBase = denseOffsets.baseAddress!
-            for i in 0..<n {
-                let t = first + i
-                var count = 0
-                FeatureExtractor.evidenceFeatures(i, count: n, info: analyzed.infos[t], evidence) { template, value in
-                    precondition(count < mostKeys, "more evidence features than FeatureExtractor.evidenceFeatures emits")
+        analyzed.infos.withUnsafeBufferPointer { infos in
+        accumulator.withUnsafeMutableBufferPointer { scratch in
+            let rowBase = rows.baseAddress!, denseBase = denseOffsets.baseAddress!
+            /// Token i's stage-1 sums: its context sums from `scoreContext` plus its evidence rows.
+            @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums: inout S) {
+                sums.add(partialSums.baseAddress! + (first + i) * lanes)
+                FeatureExtractor.evidenceFeatures(i, count: n, info: infos[first + i], evidence) { template, value in
                     // A small-domain value's row by code; any other by its hashed key.
                     if let code = dense.code(template, value) {
                         let offset = Int(denseBase[code])
-                        if offset >= 0 { offsets[count] = offset; count &+= 1 }
+                        if offset >= 0 { sums.add(rowBase + offset) }
                     } else {
                         let key = FeatureHash.mix(template.rawValue, value)
                         let offset = Int(truncatingIfNeeded: SharedWeightIndex.offsets(of: key, slots: slots, mask: mask) >> shift & 0xFFFF_FFFF)
-                        if offset != 0 { offsets[count] = offset - 1; count &+= 1 }
+                        if offset != 0 { sums.add(rowBase + (offset - 1)) }
                     }
                 }
-                partial[0] = partialSums.baseAddress! + t * lanes
-                LabelVector.sumConverted(rows: rows.baseAddress!, offsets: offsets, rowCount: count, vectors: partial.baseAddress!, vectorCount: 1,
-                                         lanes: width, scale: scale, scratch: sums.baseAddress!, into: out.baseAddress! + i * l)
             }
-        }
+            for i in 0..<n {
+                if inRegisters {
+                    var sums = RegisterLabelSums()
+                    sum(i, &sums)
+                    sums.store(scale: scale, into: out.baseAddress! + i * l)
+                } else {
+                    var sums = MemoryLabelSums(scratch.baseAddress!, lanes: lanes)
+                    sum(i, &sums)
+                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                }
+            }
         }
         }
         }
@@ -100,7 +103,7 @@ extension DocumentTagger {
             let n = analyzed.range(of: s).count
             guard n > 0 else { scores[0].append([]); labels.append([]); continue }
             score(s, stage: 0, evidence: nil)
-            scores[0].append(Array(emissions[0..<(n * model.labels.count)]))
+            scores[0].append(labelOrderEmissions(n))
             decode(n, stage: 0)
             labels.append(Array(decoders[0].path[0..<n]))
             firstLabels.append(contentsOf: labels[s])
@@ -111,16 +114,23 @@ extension DocumentTagger {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { scores[1].append([]); continue }
             score(s, stage: 1, evidence: StageEvidence(labels: firstLabels[range], document: evidence, labelSet: model.labels))
-            scores[1].append(Array(emissions[0..<(range.count * model.labels.count)]))
+            scores[1].append(labelOrderEmissions(range.count))
         }
         return (scores, labels)
+    }
+
+    /// The first `n` tokens' emissions in label order (`emissions` holds them part-major, as the
+    /// weight rows: `WeightTable.laneOfLabel`).
+    func labelOrderEmissions(_ n: Int) -> [Float] {
+        let l = model.labels.count, lanes = model.stages[0].table.laneOfLabel
+        return (0..<(n * l)).map { emissions[$0 - $0 % l + lanes[$0 % l]] }
     }
 
     /// Decodes the first `n` tokens' emissions at `stage`; returns the best path's score.
     @discardableResult
     mutating func decode(_ n: Int, stage: Int) -> Float {
         let needed = n * model.labels.count
-        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n) }
+        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n, partMajor: true) }
     }
 
     mutating func spans(_ n: Int, stage: Int) -> [MarginSpan] {

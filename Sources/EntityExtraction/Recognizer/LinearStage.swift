@@ -34,7 +34,7 @@ struct LinearStage: Sendable {
             var sums = [Int32](repeating: 0, count: l)
             for key in scratch.keys[scratch.offsets[i]..<scratch.offsets[i + 1]] {
                 guard let row = rows[key] else { continue }
-                for y in 0..<l { sums[y] &+= Int32(table.paddedWeights[row * l + y]) }
+                for y in 0..<l { sums[y] &+= Int32(table.weight(row: row, label: y)) }
             }
             for y in 0..<l { emissions[i * l + y] = Float(sums[y]) * weightScale }
         }

@@ -40,10 +40,12 @@ struct ViterbiDecoder {
         }
     }
 
-    /// Finds the best labels for `n` tokens with emission scores `emissions[i * L + y]`;
-    /// returns the path's score. The labels are in `path[0..<n]`.
+    /// Finds the best labels for `n` tokens with emission scores `emissions[i * L + y]` (or,
+    /// with `partMajor`, label y's score at `i * L + lane` in `LabelSet.partMajorLabels` order,
+    /// as the tagger's weight rows give them); returns the path's score. The labels are in
+    /// `path[0..<n]`.
     @discardableResult
-    mutating func decode(_ scores: UnsafeBufferPointer<Float>, count n: Int) -> Float {
+    mutating func decode(_ scores: UnsafeBufferPointer<Float>, count n: Int, partMajor: Bool = false) -> Float {
         guard n > 0 else { return 0 }
         reserve(n)
         let l = labelCount, w = moves.width, q4 = 4 * moves.quads
@@ -51,28 +53,52 @@ struct ViterbiDecoder {
         emissions.withUnsafeMutableBufferPointer { em in
             forward.withUnsafeMutableBufferPointer { fwd in
                 moves.position.withUnsafeBufferPointer { position in
+                moves.partMajorPositions.withUnsafeBufferPointer { partMajorPositions in
                 moves.within.withUnsafeBufferPointer { within in
                 moves.intoOpening.withUnsafeBufferPointer { into in
                 moves.closedPositions.withUnsafeBufferPointer { closed in
                     let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
                     let t = within.baseAddress!
-                    // Part-major emission rows (pads stay 0: their moves are impossible anyway): four
-                    // types' B, I, L, U scores per 4×4 transpose, the types of a last partial quad one by one.
                     let fullQuads = moves.typeCount / 4
-                    for i in 0..<n {
-                        let row = e + i * w, labelRow = source + i * l
-                        row[moves.outside] = labelRow[0]
-                        var q = 0
-                        while q < fullQuads {
-                            let types = labelRow + 1 + 16 * q
-                            let t0 = SIMD4.load(types), t1 = SIMD4.load(types + 4), t2 = SIMD4.load(types + 8), t3 = SIMD4.load(types + 12)
-                            SIMD4(t0[0], t1[0], t2[0], t3[0]).store(row + moves.begin + 4 * q)
-                            SIMD4(t0[1], t1[1], t2[1], t3[1]).store(row + moves.inside + 4 * q)
-                            SIMD4(t0[2], t1[2], t2[2], t3[2]).store(row + moves.last + 4 * q)
-                            SIMD4(t0[3], t1[3], t2[3], t3[3]).store(row + moves.unit + 4 * q)
-                            q += 1
+                    if partMajor && moves.typeCount % 4 == 0 {
+                        // Each part's scores are whole quads already: copied, no transpose (pads stay 0).
+                        let types = moves.typeCount
+                        for i in 0..<n {
+                            let row = e + i * w, labelRow = source + i * l
+                            row[moves.outside] = labelRow[0]
+                            var q = 0
+                            while q < types {
+                                SIMD4.load(labelRow + 1 + q).store(row + moves.begin + q)
+                                SIMD4.load(labelRow + 1 + types + q).store(row + moves.inside + q)
+                                SIMD4.load(labelRow + 1 + 2 * types + q).store(row + moves.last + q)
+                                SIMD4.load(labelRow + 1 + 3 * types + q).store(row + moves.unit + q)
+                                q += 4
+                            }
                         }
-                        for y in (1 + 16 * fullQuads)..<l { row[p[y]] = labelRow[y] }
+                    } else if partMajor {
+                        let positions = partMajorPositions.baseAddress!
+                        for i in 0..<n {
+                            let row = e + i * w, labelRow = source + i * l
+                            for lane in 0..<l { row[positions[lane]] = labelRow[lane] }
+                        }
+                    } else {
+                        // Part-major emission rows (pads stay 0: their moves are impossible anyway): four
+                        // types' B, I, L, U scores per 4×4 transpose, the types of a last partial quad one by one.
+                        for i in 0..<n {
+                            let row = e + i * w, labelRow = source + i * l
+                            row[moves.outside] = labelRow[0]
+                            var q = 0
+                            while q < fullQuads {
+                                let types = labelRow + 1 + 16 * q
+                                let t0 = SIMD4.load(types), t1 = SIMD4.load(types + 4), t2 = SIMD4.load(types + 8), t3 = SIMD4.load(types + 12)
+                                SIMD4(t0[0], t1[0], t2[0], t3[0]).store(row + moves.begin + 4 * q)
+                                SIMD4(t0[1], t1[1], t2[1], t3[1]).store(row + moves.inside + 4 * q)
+                                SIMD4(t0[2], t1[2], t2[2], t3[2]).store(row + moves.last + 4 * q)
+                                SIMD4(t0[3], t1[3], t2[3], t3[3]).store(row + moves.unit + 4 * q)
+                                q += 1
+                            }
+                            for y in (1 + 16 * fullQuads)..<l { row[p[y]] = labelRow[y] }
+                        }
                     }
                     moves.start.withUnsafeBufferPointer { start in
                         var v = 0
@@ -102,6 +128,7 @@ struct ViterbiDecoder {
                                      into: row + moves.unit, adding: rowEmissions + moves.unit, plus: nil)
                         i += 1
                     }
+                }
                 }
                 }
                 }

@@ -23,6 +23,8 @@ final class ViterbiMoves: Sendable {
     let regionWidth: Int
     /// Row position of every label.
     let position: [Int]
+    /// Row position of the label at each lane of a part-major emission row (`LabelSet.partMajorLabels`).
+    let partMajorPositions: [Int]
     /// The closed labels {O, L-*, U-*} ascending: every opening label's predecessors, in the
     /// order ties are broken.
     let closed: [Int]
@@ -66,6 +68,7 @@ final class ViterbiMoves: Sendable {
             position[labels.label(type: type, part: .unit)] = unit + type
         }
         self.position = position
+        partMajorPositions = LabelSet.partMajorLabels(count: labels.count).map { position[$0] }
         closed = (0..<labels.count).filter { labels.allowsEnd($0) }
         opening = (0..<labels.count).filter { labels.allowsStart($0) }
         closedPositions = closed.map { position[$0] }

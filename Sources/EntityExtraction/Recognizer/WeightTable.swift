@@ -9,9 +9,12 @@
 struct WeightTable: Sendable {
     private let slots: [UInt64]
     private let mask: Int
-    /// `rows × labelCount` weights, row-major, then `LabelVector.width` zeros, so that the last
-    /// row too can be read in whole SIMD steps (`accumulateLanes`).
+    /// `rows × labelCount` weights, row-major, each row's labels in part-major order
+    /// (`LabelSet.partMajorLabels`, as emissions reach the decoder), then `LabelVector.width`
+    /// zeros, so that the last row too can be read in whole SIMD steps (`accumulateLanes`).
     let paddedWeights: [Int16]
+    /// Where each label's weight is in a row of `paddedWeights`.
+    let laneOfLabel: [Int]
     let labelCount: Int
     /// `labelCount` rounded up to whole SIMD steps: what `accumulateLanes` writes.
     let lanes: Int
@@ -23,7 +26,35 @@ struct WeightTable: Sendable {
         precondition(keys.count < Int(UInt32.max) && weights.count == keys.count * labelCount)
         self.labelCount = labelCount
         lanes = LabelVector.lanes(labelCount)
-        paddedWeights = weights + repeatElement(0, count: LabelVector.width)
+        let labelOfLane = LabelSet.partMajorLabels(count: labelCount)
+        var lanesOfLabels = [Int](repeating: 0, count: labelCount)
+        for (lane, label) in labelOfLane.enumerated() { lanesOfLabels[label] = lane }
+        laneOfLabel = lanesOfLabels
+        paddedWeights = [Int16](unsafeUninitializedCapacity: weights.count + LabelVector.width) { padded, count in
+            weights.withUnsafeBufferPointer { weights in
+                labelOfLane.withUnsafeBufferPointer { labelOfLane in
+                    var start = 0
+                    if labelCount == 17 {
+                        // Four types: O, then the 4 × 4 B/I/L/U block transposed in one shuffle (a whole model in ~2 ms).
+                        let source = UnsafeRawPointer(weights.baseAddress!), target = UnsafeMutableRawPointer(padded.baseAddress!)
+                        while start < weights.count {
+                            let v = source.loadUnaligned(fromByteOffset: 2 * (start + 1), as: SIMD16<Int16>.self)
+                            let parts = SIMD16<Int16>(v[0], v[4], v[8], v[12], v[1], v[5], v[9], v[13],
+                                                      v[2], v[6], v[10], v[14], v[3], v[7], v[11], v[15])
+                            padded[start] = weights[start]
+                            target.storeBytes(of: parts, toByteOffset: 2 * (start + 1), as: SIMD16<Int16>.self)
+                            start += 17
+                        }
+                    }
+                    while start < weights.count {
+                        for lane in 0..<labelCount { padded[start + lane] = weights[start + labelOfLane[lane]] }
+                        start += labelCount
+                    }
+                }
+            }
+            for k in weights.count..<padded.count { padded[k] = 0 }
+            count = padded.count
+        }
         var capacity = 16
         while capacity * 3 < keys.count * 4 { capacity <<= 1 }  // load factor ≤ 0.75
         let mask = capacity - 1
@@ -60,8 +91,14 @@ struct WeightTable: Sendable {
         }
     }
 
-    /// The weights, `rows × labelCount`, as the model file stores them.
-    var weights: [Int16] { Array(paddedWeights.dropLast(LabelVector.width)) }
+    /// The weights, `rows × labelCount` in label order, as the model file stores them.
+    var weights: [Int16] {
+        let rows = (paddedWeights.count - LabelVector.width) / max(labelCount, 1)
+        return (0..<(rows * labelCount)).map { paddedWeights[$0 - $0 % labelCount + laneOfLabel[$0 % labelCount]] }
+    }
+
+    /// The weight of `label` in `row`.
+    func weight(row: Int, label: Int) -> Int16 { paddedWeights[row * labelCount + laneOfLabel[label]] }
 
     /// Adds the weights of every key in `keys` to `accumulator[0..<labelCount]`.
     @inline(__always)

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The matchers and tables propagation fills for one article, kept between articles so that
+/// each article does not allocate and clear them anew.
+struct PropagationScratch {
+    var matcher = PhraseMatcher()
+    var shoutedMatcher = PhraseMatcher()
+    var seen: [UInt64: Range<Int>] = [:]
+    var upper: [UInt8] = []
+}
+
+/// Idle `PropagationScratch`es, one per thread extracting at the same time.
+final class PropagationScratchPool: @unchecked Sendable {
+    // @unchecked: `idle` is only read or written under `lock`.
+    private let lock = NSLock()
+    private var idle: [PropagationScratch] = []
+    /// At most this many are kept: about one per thread extracting at the same time.
+    private static let capacity = 8
+    /// Scratch whose matcher tables grew past this many slots (an unusually long article) is
+    /// dropped instead of pinning the memory.
+    private static let largestKeptTable = 1 << 13
+
+    /// An idle scratch, or a new one.
+    func take() -> PropagationScratch {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? PropagationScratch()
+    }
+
+    /// Keeps `scratch` for a later article, if there is room and it is not oversized.
+    func put(_ scratch: consuming PropagationScratch) {
+        guard scratch.matcher.tableCapacity <= Self.largestKeptTable, scratch.shoutedMatcher.tableCapacity <= Self.largestKeptTable,
+            scratch.seen.capacity <= Self.largestKeptTable
+        else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < Self.capacity { idle.append(scratch) }
+    }
+}
