@@ -123,16 +123,20 @@ extension Extractor {
     /// matching would misfire ("US" in "HELP US"). Judged once per article, on UTF-8 bytes.
     func shoutingSentences(_ text: TokenizedText) -> [Bool] {
         text.utf8.withUnsafeBufferPointer { bytes in
+            text.tokens.withUnsafeBufferPointer { tokens in
+            text.byteRanges.withUnsafeBufferPointer { byteRanges in
             text.sentences.map { range in
                 var upper = 0
                 var words = 0
-                for i in range where text.tokens[i].kind == .word {
-                    let (scalars, hasLowercase) = UTF8Bytes.caseShape(UnsafeBufferPointer(rebasing: bytes[text.byteRanges[i]]))
+                for i in range where tokens[i].kind == .word {
+                    let (scalars, hasLowercase) = UTF8Bytes.caseShape(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]))
                     guard scalars > 1 else { continue }
                     words += 1
                     if !hasLowercase { upper += 1 }
                 }
                 return words >= 2 && upper * 10 >= words * 6
+            }
+            }
             }
         }
     }

@@ -153,26 +153,29 @@ struct PhraseMatcher: Sendable {
     func matches(in text: TokenizedText, within range: Range<Int>) -> [(tokens: Range<Int>, payload: Int)] {
         guard !isEmpty else { return [] }
         return text.utf8.withUnsafeBufferPointer { bytes in
-            var found: [(tokens: Range<Int>, payload: Int)] = []
-            var i = range.lowerBound
-            while i < range.upperBound {
-                if let (end, payload) = longestMatch(in: text, bytes, at: i, within: range) {
-                    found.append((i..<end, payload))
-                    i = end
-                } else {
-                    i += 1
+            text.byteRanges.withUnsafeBufferPointer { byteRanges in
+                startBytes.withUnsafeBufferPointer { startBytes in
+                    var found: [(tokens: Range<Int>, payload: Int)] = []
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        // Most tokens cannot start a phrase: one table read rules them out.
+                        if startBytes[Int(bytes[byteRanges[i].lowerBound])], let (end, payload) = longestMatch(bytes, byteRanges, at: i, within: range) {
+                            found.append((i..<end, payload))
+                            i = end
+                        } else {
+                            i += 1
+                        }
+                    }
+                    return found
                 }
             }
-            return found
         }
     }
 
     /// The longest phrase starting at `start` within `range`: its end (exclusive) and payload.
-    private func longestMatch(in text: TokenizedText, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, within range: Range<Int>)
-        -> (end: Int, payload: Int)?
-    {
-        let byteRanges = text.byteRanges
-        guard startBytes[Int(bytes[byteRanges[start].lowerBound])] else { return nil }
+    private func longestMatch(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ byteRanges: UnsafeBufferPointer<Range<Int>>, at start: Int, within range: Range<Int>
+    ) -> (end: Int, payload: Int)? {
         var node: Int32 = 0
         var best: (Int, Int)?
         var i = start

@@ -38,7 +38,6 @@ extension PatternScan {
 
     /// "January 5, 2023", "Jan. 5", "5 January 2023", "March 2022", "in May".
     private mutating func calendarDate(at i: Int) -> Int? {
-        func isDay(_ k: Int) -> Bool { isDigits(k) && (dayNumber(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k) }
         if isMonth(i) {
             var j = i + 1
             if isDay(j) {
@@ -55,6 +54,11 @@ extension PatternScan {
         return nil
     }
 
+    /// A day of the month: 1 to 31 in digits, or an ordinal number ("5th").
+    private mutating func isDay(_ k: Int) -> Bool {
+        isDigits(k) && (dayNumber(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k)
+    }
+
     private mutating func isDayOrdinal(_ k: Int) -> Bool {
         guard ordinal(at: k) != nil, range.contains(k), tokens[k].kind == .number else { return false }
         return true
@@ -63,7 +67,9 @@ extension PatternScan {
     private mutating func isMonth(_ k: Int) -> Bool { cls(k).contains(.month) && isCapitalized(k) }
 
     /// "May" and "March" are also a verb and a modal; alone they need a preposition before them.
-    private func isAmbiguousMonth(_ k: Int) -> Bool { text(k).isOne(of: ["May", "March", "MAY", "MARCH"]) }
+    private func isAmbiguousMonth(_ k: Int) -> Bool { text(k).isOne(of: Self.ambiguousMonths) }
+
+    private static let ambiguousMonths: [StaticString] = ["May", "March", "MAY", "MARCH"]
 
     private func isCapitalizedContext(_ k: Int) -> Bool {
         text(k - 1).lowercasedIsOne(of: Self.monthPrepositions)
