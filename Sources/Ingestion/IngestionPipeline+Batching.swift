@@ -4,10 +4,10 @@ extension IngestionPipeline {
     /// Most results a publisher takes off the queue and publishes together.
     static let publishBatchLimit = 32
     /// A publisher that finds fewer results waiting gathers up to this many first...
-    static let publishBatchGathering = 8
+    static let publishBatchGathering = 16
     /// ...for at most this long. Their results are visible a little later (in a burst only:
     /// an idle daemon's worker publishes inline), and their inputs leave processing/ later.
-    static let publishGatheringSeconds = 0.003
+    static let publishGatheringSeconds = 0.008
 
     /// A publisher: takes the results that wait (up to `publishBatchLimit`, gathering a few
     /// when fewer wait) and publishes them together (`publishBatch`). Publishing waits on

@@ -53,8 +53,8 @@ extension DocumentTagger {
             let rowBase = rows.baseAddress!, denseBase = denseOffsets.baseAddress!
             /// Token i's stage-1 sums: its context sums from `scoreContext` plus its evidence rows.
             @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums: inout S) {
-                sums.add(partialSums.baseAddress! + (first + i) * lanes)
-                FeatureExtractor.evidenceFeatures(i, count: n, info: infos[first + i], evidence) { template, value in
+                sums.add(partialSums.baseAddress! + (first &+ i) &* lanes)
+                FeatureExtractor.evidenceFeatures(i, count: n, info: infos[first &+ i], evidence) { template, value in
                     // A small-domain value's row by code; any other by its hashed key.
                     if let code = dense.code(template, value) {
                         let offset = Int(denseBase[code])
@@ -62,7 +62,7 @@ extension DocumentTagger {
                     } else {
                         let key = FeatureHash.mix(template.rawValue, value)
                         let offset = Int(truncatingIfNeeded: SharedWeightIndex.offsets(of: key, slots: slots, mask: mask) >> shift & 0xFFFF_FFFF)
-                        if offset != 0 { sums.add(rowBase + (offset - 1)) }
+                        if offset != 0 { sums.add(rowBase + (offset &- 1)) }
                     }
                 }
             }
@@ -70,7 +70,7 @@ extension DocumentTagger {
                 if inRegisters {
                     var sums = RegisterLabelSums()
                     sum(i, &sums)
-                    sums.store(scale: scale, into: out.baseAddress! + i * l)
+                    sums.store(scale: scale, into: out.baseAddress! + i &* l)
                 } else {
                     var sums = MemoryLabelSums(scratch.baseAddress!, lanes: lanes)
                     sum(i, &sums)
