@@ -54,48 +54,6 @@ struct JSONCursor {
         p += digits
     }
 
-    /// A `Double` as `JSONEncoder` spells it; see `JSONWriter.double(_:)`.
-    mutating func double(_ value: Double) {
-        if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
-            int(Int(value))  // what `description` spells "N.0"
-            return
-        }
-        if value > 0, value < 1, shortDecimal(value) { return }
-        // `write(to:)` spells a finite Double as `description` does, into a stack buffer handed
-        // to the stream as ASCII: no String is made.
-        var stream = DigitStream()
-        value.write(to: &stream)
-        let count = stream.count
-        withUnsafeBytes(of: &stream.bytes) { raw in
-            let dropsPointZero = count > 2 && raw[count - 2] == UInt8(ascii: ".") && raw[count - 1] == UInt8(ascii: "0")
-            copy(UnsafeRawBufferPointer(rebasing: raw[0..<(dropsPointZero ? count - 2 : count)]))
-        }
-    }
-
-    /// Writes `value` in (0, 1) as "0.d" … "0.dddd" when that decimal reads back as exactly
-    /// `value`: then it is the shortest round-trip spelling `description` gives (no other decimal
-    /// of at most four digits lies within an ulp). `false`, writing nothing, otherwise.
-    private mutating func shortDecimal(_ value: Double) -> Bool {
-        // A decimal of at most four places that reads back as `value` is within a few ulps of
-        // `value * 10^4`, far from a half: adding 0.5 and truncating finds it (it is the only one,
-        // as two such decimals are 10^-4 apart); its shortest form drops the trailing zeros.
-        var digits = Int(value * 10_000 + 0.5)
-        guard Double(digits) / 10_000 == value else { return false }
-        var places = 4
-        while digits % 10 == 0 {
-            digits /= 10
-            places &-= 1
-        }
-        p[0] = UInt8(ascii: "0")
-        p[1] = UInt8(ascii: ".")
-        for k in stride(from: places + 1, through: 2, by: -1) {
-            p[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
-            digits /= 10
-        }
-        p += places + 2
-        return true
-    }
-
     /// A string literal, escaped as `JSONEncoder` escapes (`"`, `\`, control characters): bytes
     /// are copied as they are scanned, and only the rare escape leaves the loop.
     mutating func string(_ text: UnsafeBufferPointer<UInt8>) {

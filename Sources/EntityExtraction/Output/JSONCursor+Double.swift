@@ -1,0 +1,143 @@
+/// Spelling a `Double` as `description` does (the shortest decimal that reads back as the
+/// value; of several, the closest), without the stdlib's general routine for the common case.
+extension JSONCursor {
+    /// A `Double` as `JSONEncoder` spells it; see `JSONWriter.double(_:)`.
+    mutating func double(_ value: Double) {
+        if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
+            int(Int(value))  // what `description` spells "N.0"
+            return
+        }
+        if value > 0, value < 1 {
+            if shortDecimal(value) { return }
+            if value >= 0.001, shortestFraction(value) { return }
+        }
+        // `write(to:)` spells a finite Double as `description` does, into a stack buffer handed
+        // to the stream as ASCII: no String is made.
+        var stream = DigitStream()
+        value.write(to: &stream)
+        let count = stream.count
+        withUnsafeBytes(of: &stream.bytes) { raw in
+            let dropsPointZero = count > 2 && raw[count - 2] == UInt8(ascii: ".") && raw[count - 1] == UInt8(ascii: "0")
+            copy(UnsafeRawBufferPointer(rebasing: raw[0..<(dropsPointZero ? count - 2 : count)]))
+        }
+    }
+
+    /// Writes `value` in (0, 1) as "0.d" … "0.dddd" when that decimal reads back as exactly
+    /// `value`: then it is the shortest round-trip spelling `description` gives (no other decimal
+    /// of at most four digits lies within an ulp). `false`, writing nothing, otherwise.
+    private mutating func shortDecimal(_ value: Double) -> Bool {
+        // A decimal of at most four places that reads back as `value` is within a few ulps of
+        // `value * 10^4`, far from a half: adding 0.5 and truncating finds it (it is the only one,
+        // as two such decimals are 10^-4 apart); its shortest form drops the trailing zeros.
+        var digits = Int(value * 10_000 + 0.5)
+        guard Double(digits) / 10_000 == value else { return false }
+        var places = 4
+        while digits % 10 == 0 {
+            digits /= 10
+            places &-= 1
+        }
+        p[0] = UInt8(ascii: "0")
+        p[1] = UInt8(ascii: ".")
+        for k in stride(from: places + 1, through: 2, by: -1) {
+            p[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
+            digits /= 10
+        }
+        p += places + 2
+        return true
+    }
+
+    /// Writes `value` in [0.001, 1) as "0.ddd…" with the fewest significant digits that read back
+    /// as `value` (of those, the closest): what `description` spells (confidences and saliences
+    /// are such values). `false`, writing nothing, where a boundary or tie would have to be decided
+    /// the way `description` decides it, and for powers of two (lopsided rounding interval).
+    ///
+    /// Exact integer arithmetic: `value` = m / 2^s (53-bit m, s in 53...62), so `value` * 10^k for
+    /// k ≤ 19 is the integer m * 10^k (< 2^117) shifted right by s, remainder kept.
+    mutating func shortestFraction(_ value: Double) -> Bool {
+        let m = value.significandBitPattern | (1 << 52)
+        guard m != 1 << 52 else { return false }
+        let s = 1075 &- Int(value.exponentBitPattern)
+        // Leading zeros after the point: 10^-(zeros+1) ≤ value < 10^-zeros (0.1, 0.01 as Doubles lie
+        // just above the real powers, and no Double lies between, so the comparisons are exact).
+        let zeros = value >= 0.1 ? 0 : value >= 0.01 ? 1 : 2
+        // The closest decimal of `digits` significant digits, if it reads back as `value`.
+        func candidate(_ digits: Int) -> (UInt64, inside: Bool, undecided: Bool) {
+            let k = digits &+ zeros
+            let scale = JSONCursor.powerOfTen(k)
+            let n = UInt128(m) &* UInt128(scale)
+            var q = n >> s
+            let twiceRest = (n &- (q << s)) << 1
+            let half = UInt128(1) << s
+            if twiceRest == half { return (0, false, true) }  // halfway between two decimals
+            if twiceRest > half { q &+= 1 }
+            let c = q << s
+            let twiceDistance = (c > n ? c &- n : n &- c) << 1
+            // Within half an ulp (scale / 2 in these units) reads back; exactly half depends on the reader.
+            let halfUlp = UInt128(scale)
+            if twiceDistance == halfUlp { return (0, false, true) }
+            return (UInt64(truncatingIfNeeded: q), twiceDistance < halfUlp, false)
+        }
+        // Readable at some length means readable at every longer one: most values need 16 or 17.
+        var (digits, length) = (UInt64(0), 16)
+        let at16 = candidate(16)
+        if at16.undecided { return false }
+        if at16.inside {
+            digits = at16.0
+            while length > 1 {
+                let shorter = candidate(length &- 1)
+                if shorter.undecided { return false }
+                guard shorter.inside else { break }
+                digits = shorter.0
+                length &-= 1
+            }
+        } else {
+            let at17 = candidate(17)
+            guard !at17.undecided, at17.inside else { return false }
+            (digits, length) = (at17.0, 17)
+        }
+        // The shortest has exactly `length` digits, the last not 0; anything else is left to `description`.
+        guard digits >= JSONCursor.powerOfTen(length &- 1), digits < JSONCursor.powerOfTen(length), digits % 10 != 0 else { return false }
+        p[0] = UInt8(ascii: "0")
+        p[1] = UInt8(ascii: ".")
+        var at = 2
+        for _ in 0..<zeros {
+            p[at] = UInt8(ascii: "0")
+            at &+= 1
+        }
+        var k = at &+ length
+        let end = k
+        repeat {
+            k &-= 1
+            p[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
+            digits /= 10
+        } while k > at
+        p += end
+        return true
+    }
+
+    /// 10^k for k in 0...19.
+    @inline(__always) static func powerOfTen(_ k: Int) -> UInt64 {
+        switch k {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return 10_000_000_000_000_000_000
+        }
+    }
+}
