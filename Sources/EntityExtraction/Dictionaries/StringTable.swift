@@ -5,21 +5,23 @@
 /// form when it has one (the three scalars that decompose to ASCII: KELVIN SIGN, GREEK VARIA,
 /// GREEK QUESTION MARK) and the standard library's otherwise; equal keys hash alike.
 struct StringTable: Sendable {
-    private var slotHash: [UInt64]
-    private var slotTag: [Int]
-    private var slotValue: [Int]
-    private var slotKey: [String]
+    /// One slot: `hash` 0 marks it empty. One array of slots is one allocation per table.
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var tag = 0
+        var value = 0
+        var key = ""
+    }
+
+    private var slots: [Slot]
     /// Number of keys.
     private(set) var count = 0
 
     /// An empty table with room for `capacity` keys before it grows.
     init(capacity: Int = 8) {
-        var slots = 16
-        while slots < capacity * 2 { slots *= 2 }
-        slotHash = [UInt64](repeating: 0, count: slots)
-        slotTag = [Int](repeating: 0, count: slots)
-        slotValue = [Int](repeating: 0, count: slots)
-        slotKey = [String](repeating: "", count: slots)
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Slot](repeating: Slot(), count: size)
     }
 
     /// The hash of `key` with `tag`; never 0 (the empty-slot mark).
@@ -53,76 +55,60 @@ struct StringTable: Sendable {
 
     /// The value of `key` with `tag`, whose `hash(_:tag:)` is `hash`.
     func value(_ key: String, tag: Int, hash: UInt64) -> Int? {
-        let mask = slotHash.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slotHash[s] != 0 {
-            if slotHash[s] == hash && slotTag[s] == tag && slotKey[s] == key { return slotValue[s] }
-            s = (s + 1) & mask
-        }
-        return nil
+        let s = slot(of: key, tag: tag, hash: hash)
+        return slots[s].hash == 0 ? nil : slots[s].value
     }
 
     /// Sets the value of `key` with `tag`, replacing any earlier one.
     mutating func set(_ key: String, tag: Int = 0, to value: Int) {
         let hash = Self.hash(key, tag: tag)
-        let mask = slotHash.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slotHash[s] != 0 {
-            if slotHash[s] == hash && slotTag[s] == tag && slotKey[s] == key {
-                slotValue[s] = value
-                return
-            }
-            s = (s + 1) & mask
+        let s = slot(of: key, tag: tag, hash: hash)
+        if slots[s].hash != 0 {
+            slots[s].value = value
+        } else {
+            insert(key, tag: tag, hash: hash, value: value, at: s)
         }
-        if (count + 1) * 2 > slotHash.count {
-            grow()
-            set(key, tag: tag, to: value)
-            return
-        }
-        slotHash[s] = hash
-        slotTag[s] = tag
-        slotValue[s] = value
-        slotKey[s] = key
-        count += 1
     }
 
     /// The value of `key` with `tag`, first setting it to `value` when the key is new.
     mutating func value(_ key: String, tag: Int = 0, orInsert value: Int) -> Int {
         let hash = Self.hash(key, tag: tag)
-        // One probe: the key's slot, or the empty slot where it goes.
-        let mask = slotHash.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slotHash[s] != 0 {
-            if slotHash[s] == hash && slotTag[s] == tag && slotKey[s] == key { return slotValue[s] }
-            s = (s + 1) & mask
-        }
-        if (count + 1) * 2 > slotHash.count {
-            set(key, tag: tag, to: value)  // grows, then places the key
-            return value
-        }
-        slotHash[s] = hash
-        slotTag[s] = tag
-        slotValue[s] = value
-        slotKey[s] = key
-        count += 1
+        let s = slot(of: key, tag: tag, hash: hash)
+        if slots[s].hash != 0 { return slots[s].value }
+        insert(key, tag: tag, hash: hash, value: value, at: s)
         return value
     }
 
+    /// The slot holding `key` with `tag`, or the empty slot where it would go.
+    private func slot(of key: String, tag: Int, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slots[s].hash != 0 {
+            if slots[s].hash == hash && slots[s].tag == tag && slots[s].key == key { return s }
+            s = (s + 1) & mask
+        }
+        return s
+    }
+
+    /// Puts a new key into empty slot `s` (found by `slot(of:)`), growing the table first when it is half full.
+    private mutating func insert(_ key: String, tag: Int, hash: UInt64, value: Int, at s: Int) {
+        var s = s
+        if (count + 1) * 2 > slots.count {
+            grow()
+            s = slot(of: key, tag: tag, hash: hash)
+        }
+        slots[s] = Slot(hash: hash, tag: tag, value: value, key: key)
+        count += 1
+    }
+
     private mutating func grow() {
-        let old = (slotHash, slotTag, slotValue, slotKey)
-        let slots = slotHash.count * 2
-        slotHash = [UInt64](repeating: 0, count: slots)
-        slotTag = [Int](repeating: 0, count: slots)
-        slotValue = [Int](repeating: 0, count: slots)
-        slotKey = [String](repeating: "", count: slots)
-        let mask = slots - 1
-        for k in old.0.indices where old.0[k] != 0 {
-            var s = Int(truncatingIfNeeded: old.0[k]) & mask
-            while slotHash[s] != 0 { s = (s + 1) & mask }
-            slotHash[s] = old.0[k]
-            slotTag[s] = old.1[k]
-            slotValue[s] = old.2[k]
-            slotKey[s] = old.3[k]
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.hash != 0 {
+            var s = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[s].hash != 0 { s = (s + 1) & mask }
+            slots[s] = slot
         }
     }
 }

@@ -27,7 +27,16 @@ public struct JSONWriter: Sendable {
 
     /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 4096) {
-        storage = [UInt8](repeating: 0, count: max(64, capacity))
+        storage = Self.room(max(64, capacity), keeping: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// `size` bytes whose first ones are a copy of `kept` and the rest left as they come: room is
+    /// written before it is read (only `count` bytes are ever read), so zero-filling it is waste.
+    private static func room(_ size: Int, keeping kept: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            if let source = kept.baseAddress, !kept.isEmpty { buffer.baseAddress!.update(from: source, count: kept.count) }
+            initialized = size
+        }
     }
 
     /// Appends JSON punctuation or a key already in JSON form (ASCII, nothing to escape).
@@ -50,9 +59,10 @@ public struct JSONWriter: Sendable {
         count += n
     }
 
-    /// Room for at least `n` more bytes: the storage doubles (zero-filled; only `count` bytes are text).
+    /// Room for at least `n` more bytes: the storage doubles (only `count` bytes are text).
     private mutating func grow(_ n: Int) {
-        storage += repeatElement(0, count: max(storage.count, n))
+        let count = self.count
+        storage = storage.withUnsafeBufferPointer { Self.room(storage.count + max(storage.count, n), keeping: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// Appends `null`.

@@ -61,12 +61,12 @@ struct DenseEvidenceTable: Sendable {
             let previous = Int(value >> 16), own = Int(value >> 8 & 0xFF), next = Int(value & 0xFF)
             func neighbour(_ label: Int) -> Int? { label < labelCount ? label : (label == 0xFF ? labelCount : nil) }
             guard own < labelCount, let p = neighbour(previous), let n = neighbour(next) else { return nil }
-            return contextBase + (p * labelCount + own) * (labelCount + 1) + n
+            return contextBase &+ (p &* labelCount &+ own) &* (labelCount &+ 1) &+ n
         case .documentTypeShare:
-            return value < UInt64(Self.shareSize) ? shareBase + Int(value) : nil
+            return value < UInt64(Self.shareSize) ? shareBase &+ Int(value) : nil
         case .documentVote:
-            if value == Self.noVote { return voteBase + Self.voteSize }
-            return value < UInt64(Self.voteSize) ? voteBase + Int(value) : nil
+            if value == Self.noVote { return voteBase &+ Self.voteSize }
+            return value < UInt64(Self.voteSize) ? voteBase &+ Int(value) : nil
         default:
             return nil
         }

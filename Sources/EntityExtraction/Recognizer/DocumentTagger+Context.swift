@@ -1,16 +1,13 @@
 extension DocumentTagger {
-    /// Stage 0's emissions of the tokens `range` (a sentence, a headline or not); with a second
-    /// stage, also its sums of everything but the first stage's evidence, into `partials`: each
-    /// context key is probed once for both stages, and stage 1 only adds its evidence rows.
-    mutating func scoreContext(_ range: Range<Int>, headline: Bool) {
-        let n = range.count, first = range.lowerBound
+    /// Stage 0's emissions of every token of the document (token t's at `t × L`, after
+    /// `reserveEmissions`); with a second stage, also its sums of everything but the first
+    /// stage's evidence, into `partials`: each context key is probed once for both stages, and
+    /// stage 1 only adds its evidence rows.
+    mutating func scoreContext() {
         let l = model.labels.count, parts = WordScoreCache.parts, lanes = LabelVector.lanes(l)
         let second = model.stages.count > 1
-        let partialCount = second ? (first + n) * lanes : lanes
-        if partials.count < partialCount {
-            // Grown keeping the earlier sentences' sums: stage 1 reads them after the whole document.
-            partials.append(contentsOf: repeatElement(0, count: max(partialCount, 2 * partials.count) - partials.count))
-        }
+        let partialCount = second ? analyzed.infos.count * lanes : lanes
+        if partials.count < partialCount { partials = [Int32](repeating: 0, count: max(partialCount, 2 * partials.count)) }
         let scale = model.stages[0].weightScale, last = model.stages.count - 1
         let stage0 = model.stages[0], stage1 = model.stages[last]
         let boundary0 = wordCache.boundaries[0], boundary1 = wordCache.boundaries[last]
@@ -44,35 +41,37 @@ extension DocumentTagger {
             // A token's part p vector is `base + p * l`, cached or computed alike.
             @inline(__always) func wordVectors(_ t: Int, cached: UnsafePointer<Int32>, computed: UnsafePointer<Int32>) -> UnsafePointer<Int32> {
                 let offset = wordOffsetBase[t]
-                return offset >= 0 ? cached + offset : computed + (-1 - offset) * parts * l
+                return offset >= 0 ? cached + offset : computed + (-1 &- offset) &* parts &* l
             }
+            for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s), n = range.count, first = range.lowerBound, headline = analyzed.headlines[s]
             /// Token i's sums of both stages: word vectors, keyed rows, coded rows.
             @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums0: inout S, _ sums1: inout S) {
-                let t = first + i
+                let t = first &+ i
                 // Word vectors of the token and its neighbours (the sentence's edge where there are none).
                 @inline(__always) func addVectors(_ part: FeatureExtractor.WordPart, _ j: Int) {
-                    let p = part.rawValue
+                    let p = part.rawValue &* l
                     if j >= 0 && j < n {
-                        sums0.add(wordVectors(first + j, cached: cached0, computed: computed0.baseAddress!) + p * l)
-                        sums1.add(wordVectors(first + j, cached: cached1, computed: computed1.baseAddress!) + p * l)
+                        sums0.add(wordVectors(first &+ j, cached: cached0, computed: computed0.baseAddress!) + p)
+                        sums1.add(wordVectors(first &+ j, cached: cached1, computed: computed1.baseAddress!) + p)
                     } else {
-                        sums0.add(boundary0.baseAddress! + p * l)
-                        sums1.add(boundary1.baseAddress! + p * l)
+                        sums0.add(boundary0.baseAddress! + p)
+                        sums1.add(boundary1.baseAddress! + p)
                     }
                 }
                 addVectors(.itself, i)
-                addVectors(.nextToken, i - 1)
-                addVectors(.tokenAfterNext, i - 2)
-                addVectors(.previousToken, i + 1)
-                addVectors(.tokenBeforePrevious, i + 2)
+                addVectors(.nextToken, i &- 1)
+                addVectors(.tokenAfterNext, i &- 2)
+                addVectors(.previousToken, i &+ 1)
+                addVectors(.tokenBeforePrevious, i &+ 2)
                 var k = keyStartBase[t]
-                let keyEnd = keyStartBase[t + 1]
+                let keyEnd = keyStartBase[t &+ 1]
                 while k < keyEnd {
                     let packed = SharedWeightIndex.offsets(of: keyBase[k], slots: slots, mask: mask)
                     if packed != 0 {
                         let offset0 = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF), offset1 = Int(truncatingIfNeeded: packed >> 32)
-                        if offset0 != 0 { sums0.add(rowBase0 + (offset0 - 1)) }
-                        if offset1 != 0 { sums1.add(rowBase1 + (offset1 - 1)) }
+                        if offset0 != 0 { sums0.add(rowBase0 + (offset0 &- 1)) }
+                        if offset1 != 0 { sums1.add(rowBase1 + (offset1 &- 1)) }
                     }
                     k &+= 1
                 }
@@ -83,7 +82,7 @@ extension DocumentTagger {
                 let isFolded = word >= 0 && folded[word]
                 let skipBelow = isFolded ? (headline || i == 0 ? DenseContextTable.contextFreeEnd : DenseContextTable.wordEnd) : 0
                 var c = codeStartBase[t]
-                let codeEnd = codeStartBase[t + 1]
+                let codeEnd = codeStartBase[t &+ 1]
                 while c < codeEnd {
                     let code = codeBase[c]
                     c &+= 1
@@ -101,18 +100,19 @@ extension DocumentTagger {
             }
             for i in 0..<n {
                 // One stage: its second sums go to the spare lanes of `partials`, unread.
-                let target1 = partialSums.baseAddress! + (second ? (first + i) * lanes : 0)
+                let target1 = partialSums.baseAddress! + (second ? (first &+ i) &* lanes : 0)
                 if inRegisters {
                     var sums0 = RegisterLabelSums(), sums1 = RegisterLabelSums()
                     sum(i, &sums0, &sums1)
-                    sums0.store(scale: scale, into: out.baseAddress! + i * l)
+                    sums0.store(scale: scale, into: out.baseAddress! + (first &+ i) &* l)
                     sums1.store(into: target1)
                 } else {
                     // Stage 0 in the scratch, converted after; stage 1 (or a spare) in place.
                     var sums0 = MemoryLabelSums(scratch.baseAddress!, lanes: lanes), sums1 = MemoryLabelSums(target1, lanes: lanes)
                     sum(i, &sums0, &sums1)
-                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + (first &+ i) &* l)
                 }
+            }
             }
         }
         }

@@ -64,7 +64,7 @@ struct ViterbiDecoder {
                         // Each part's scores are whole quads already: copied, no transpose (pads stay 0).
                         let types = moves.typeCount
                         for i in 0..<n {
-                            let row = e + i * w, labelRow = source + i * l
+                            let row = e + i &* w, labelRow = source + i &* l
                             row[moves.outside] = labelRow[0]
                             var q = 0
                             while q < types {
@@ -109,7 +109,7 @@ struct ViterbiDecoder {
                     }
                     var i = 1
                     while i < n {
-                        let previous = f + (i - 1) * w, row = f + i * w, rowEmissions = e + i * w
+                        let previous = f + (i &- 1) &* w, row = f + i &* w, rowEmissions = e + i &* w
                         // I-X and L-X from B-X and I-X, four types per step.
                         var q = 0
                         while q < q4 {
@@ -227,7 +227,7 @@ struct ViterbiDecoder {
                     path[n - 1] = arg
                     var i = n - 1
                     while i > 0 {
-                        let py = p[path[i]], previous = f + (i - 1) * w
+                        let py = p[path[i]], previous = f + (i &- 1) &* w
                         var top = Self.impossible, argument = 0
                         if py < moves.unit {
                             // I-X or L-X: from B-X, then I-X (the label numbers of type X's B and I).
@@ -240,18 +240,31 @@ struct ViterbiDecoder {
                             // O, B-* or U-*: the best score from any closed label, four at a time; then
                             // the first closed label (ascending) whose score equals it, as the strict `>`
                             // of the plain recurrence keeps the first of equal scores.
-                            let column = columns.baseAddress! + (py - moves.unit) * moves.regionWidth
+                            let column = columns.baseAddress! + (py &- moves.unit) &* moves.regionWidth
                             let sources = previous + moves.last
-                            var best = SIMD4<Float>(repeating: Self.impossible), v = 0
-                            while v < moves.regionWidth {
-                                best.keepGreater(SIMD4.load(sources + v) + SIMD4.load(column + v))
-                                v += 4
+                            var best = SIMD4<Float>(repeating: Self.impossible)
+                            if moves.regionWidth == 12 {
+                                // Up to four types (one quad): the region's three quads unrolled.
+                                best.keepGreater(SIMD4.load(sources) + SIMD4.load(column))
+                                best.keepGreater(SIMD4.load(sources + 4) + SIMD4.load(column + 4))
+                                best.keepGreater(SIMD4.load(sources + 8) + SIMD4.load(column + 8))
+                            } else {
+                                var v = 0
+                                while v < moves.regionWidth {
+                                    best.keepGreater(SIMD4.load(sources + v) + SIMD4.load(column + v))
+                                    v &+= 4
+                                }
                             }
-                            let highest = max(max(best[0], best[1]), max(best[2], best[3]))
+                            // The highest of the four lanes (equal scores compare equal whichever is kept).
+                            best.keepGreater(SIMD4(best[2], best[3], best[0], best[1]))
+                            best.keepGreater(SIMD4(best[1], best[0], best[3], best[2]))
+                            let highest = best[0]
                             if highest > Self.impossible {
-                                for k in 0..<closed.count {
-                                    let at = closedPositions[k] - moves.last
+                                var k = 0
+                                while k < closed.count {
+                                    let at = closedPositions[k] &- moves.last
                                     if sources[at] + column[at] == highest { argument = closed[k]; break }
+                                    k &+= 1
                                 }
                             }
                         }
@@ -286,7 +299,7 @@ struct ViterbiDecoder {
                             }
                             var i = n - 2
                             while i >= first {
-                                let row = bw + i * w, next = row + w, nextEmissions = e + (i + 1) * w
+                                let row = bw + i &* w, next = row + w, nextEmissions = e + (i &+ 1) &* w
                                 var q = 0
                                 while q < q4 {
                                     let eI = SIMD4.load(nextEmissions + moves.inside + q), bI = SIMD4.load(next + moves.inside + q)
