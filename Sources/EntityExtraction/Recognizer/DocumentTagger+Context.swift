@@ -1,16 +1,13 @@
 extension DocumentTagger {
-    /// Stage 0's emissions of the tokens `range` (a sentence, a headline or not); with a second
-    /// stage, also its sums of everything but the first stage's evidence, into `partials`: each
-    /// context key is probed once for both stages, and stage 1 only adds its evidence rows.
-    mutating func scoreContext(_ range: Range<Int>, headline: Bool) {
-        let n = range.count, first = range.lowerBound
+    /// Stage 0's emissions of every token of the document (token t's at `t × L`, after
+    /// `reserveEmissions`); with a second stage, also its sums of everything but the first
+    /// stage's evidence, into `partials`: each context key is probed once for both stages, and
+    /// stage 1 only adds its evidence rows.
+    mutating func scoreContext() {
         let l = model.labels.count, parts = WordScoreCache.parts, lanes = LabelVector.lanes(l)
         let second = model.stages.count > 1
-        let partialCount = second ? (first + n) * lanes : lanes
-        if partials.count < partialCount {
-            // Grown keeping the earlier sentences' sums: stage 1 reads them after the whole document.
-            partials.append(contentsOf: repeatElement(0, count: max(partialCount, 2 * partials.count) - partials.count))
-        }
+        let partialCount = second ? analyzed.infos.count * lanes : lanes
+        if partials.count < partialCount { partials = [Int32](repeating: 0, count: max(partialCount, 2 * partials.count)) }
         let scale = model.stages[0].weightScale, last = model.stages.count - 1
         let stage0 = model.stages[0], stage1 = model.stages[last]
         let boundary0 = wordCache.boundaries[0], boundary1 = wordCache.boundaries[last]
@@ -46,6 +43,8 @@ extension DocumentTagger {
                 let offset = wordOffsetBase[t]
                 return offset >= 0 ? cached + offset : computed + (-1 &- offset) &* parts &* l
             }
+            for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s), n = range.count, first = range.lowerBound, headline = analyzed.headlines[s]
             /// Token i's sums of both stages: word vectors, keyed rows, coded rows.
             @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums0: inout S, _ sums1: inout S) {
                 let t = first &+ i
@@ -105,14 +104,15 @@ extension DocumentTagger {
                 if inRegisters {
                     var sums0 = RegisterLabelSums(), sums1 = RegisterLabelSums()
                     sum(i, &sums0, &sums1)
-                    sums0.store(scale: scale, into: out.baseAddress! + i &* l)
+                    sums0.store(scale: scale, into: out.baseAddress! + (first &+ i) &* l)
                     sums1.store(into: target1)
                 } else {
                     // Stage 0 in the scratch, converted after; stage 1 (or a spare) in place.
                     var sums0 = MemoryLabelSums(scratch.baseAddress!, lanes: lanes), sums1 = MemoryLabelSums(target1, lanes: lanes)
                     sum(i, &sums0, &sums1)
-                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + (first &+ i) &* l)
                 }
+            }
             }
         }
         }

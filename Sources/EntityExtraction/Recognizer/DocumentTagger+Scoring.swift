@@ -3,43 +3,33 @@ extension DocumentTagger {
     /// `marginSpans` of the document `prepare` last read: both stages' scoring and decoding.
     mutating func marginSpansOfPrepared() -> [[MarginSpan]] {
         let last = model.stages.count - 1
-        var evidence: FirstPassEvidence?
+        reserveEmissions()
+        scoreContext()
         if last > 0 {
             firstLabels.removeAll(keepingCapacity: true)
             for s in 0..<analyzed.sentenceCount {
-                let n = analyzed.range(of: s).count
-                guard n > 0 else { continue }
-                score(s, stage: 0, evidence: nil)
-                decode(n, stage: 0)
-                firstLabels.append(contentsOf: decoders[0].path[0..<n])
+                let range = analyzed.range(of: s)
+                guard !range.isEmpty else { continue }
+                decode(range, stage: 0)
+                firstLabels.append(contentsOf: decoders[0].path[0..<range.count])
             }
-            evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
+            scoreEvidence(FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels))
         }
         return (0..<analyzed.sentenceCount).map { s in
             let range = analyzed.range(of: s)
-            guard !range.isEmpty else { return [] }
-            score(s, stage: last, evidence: evidence.map { StageEvidence(labels: firstLabels[range], document: $0, labelSet: model.labels) })
-            return spans(range.count, stage: last)
+            return range.isEmpty ? [] : spans(range, stage: last)
         }
     }
 
-    /// Fills the emission scores of sentence `s` (not empty) at `stage`: stage 0 after
-    /// `prepare`, then stage 1 (with the first stage's labels) after stage 0 of every sentence.
-    mutating func score(_ s: Int, stage: Int, evidence: StageEvidence?) {
-        let range = analyzed.range(of: s)
-        let needed = range.count * model.labels.count + LabelVector.lanes(model.labels.count)
+    /// Makes room for the whole document's emissions (token t's at `t × L`, read in whole SIMD steps).
+    mutating func reserveEmissions() {
+        let needed = analyzed.infos.count * model.labels.count + LabelVector.lanes(model.labels.count)
         if emissions.count < needed { emissions = [Float](repeating: 0, count: max(needed, 2 * emissions.count)) }
-        if let evidence, stage > 0 {
-            scoreEvidence(range, evidence)
-        } else {
-            scoreContext(range, headline: analyzed.headlines[s])
-        }
     }
 
-    /// Stage 1's emissions of the tokens `range`: the sums `scoreContext` left in `partials` plus
-    /// the rows of the keys of the first stage's labels.
-    mutating func scoreEvidence(_ range: Range<Int>, _ evidence: StageEvidence) {
-        let n = range.count, first = range.lowerBound
+    /// Stage 1's emissions of every token of the document: the sums `scoreContext` left in
+    /// `partials` plus the rows of the first stage's evidence (`firstLabels`, `document`).
+    mutating func scoreEvidence(_ document: FirstPassEvidence) {
         let l = model.labels.count, lanes = LabelVector.lanes(l), stage = model.stages.count - 1
         let scale = model.stages[stage].weightScale, shift = UInt64(32 * stage), dense = model.stages[stage].evidence
         let inRegisters = LabelVector.registerLanes(l) == 20
@@ -51,6 +41,9 @@ extension DocumentTagger {
         analyzed.infos.withUnsafeBufferPointer { infos in
         accumulator.withUnsafeMutableBufferPointer { scratch in
             let rowBase = rows.baseAddress!, denseBase = denseOffsets.baseAddress!
+            for s in 0..<analyzed.sentenceCount {
+            let range = analyzed.range(of: s), n = range.count, first = range.lowerBound
+            let evidence = StageEvidence(labels: firstLabels[range], document: document, labelSet: model.labels)
             /// Token i's stage-1 sums: its context sums from `scoreContext` plus its evidence rows.
             @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums: inout S) {
                 sums.add(partialSums.baseAddress! + (first &+ i) &* lanes)
@@ -67,15 +60,17 @@ extension DocumentTagger {
                 }
             }
             for i in 0..<n {
+                let target = out.baseAddress! + (first &+ i) &* l
                 if inRegisters {
                     var sums = RegisterLabelSums()
                     sum(i, &sums)
-                    sums.store(scale: scale, into: out.baseAddress! + i &* l)
+                    sums.store(scale: scale, into: target)
                 } else {
                     var sums = MemoryLabelSums(scratch.baseAddress!, lanes: lanes)
                     sum(i, &sums)
-                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: out.baseAddress! + i * l)
+                    LabelVector.convert(scratch.baseAddress!, lanes: lanes, scale: scale, into: target)
                 }
+            }
             }
         }
         }
@@ -96,45 +91,47 @@ extension DocumentTagger {
     /// `stageEmissions` of a document in byte form.
     mutating func stageEmissions(_ input: RecognizerInput) -> (scores: [[[Float]]], firstLabels: [[Int]]) {
         prepare(input)
+        reserveEmissions()
+        scoreContext()
         var scores: [[[Float]]] = model.stages.map { _ in [] }
         var labels: [[Int]] = []
         firstLabels.removeAll(keepingCapacity: true)
         for s in 0..<analyzed.sentenceCount {
-            let n = analyzed.range(of: s).count
-            guard n > 0 else { scores[0].append([]); labels.append([]); continue }
-            score(s, stage: 0, evidence: nil)
-            scores[0].append(labelOrderEmissions(n))
-            decode(n, stage: 0)
-            labels.append(Array(decoders[0].path[0..<n]))
+            let range = analyzed.range(of: s)
+            guard !range.isEmpty else { scores[0].append([]); labels.append([]); continue }
+            scores[0].append(labelOrderEmissions(range))
+            decode(range, stage: 0)
+            labels.append(Array(decoders[0].path[0..<range.count]))
             firstLabels.append(contentsOf: labels[s])
         }
         guard model.stages.count > 1 else { return (scores, labels) }
-        let evidence = FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels)
+        scoreEvidence(FirstPassEvidence(analyzed: analyzed, labels: firstLabels, labelSet: model.labels))
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
-            guard !range.isEmpty else { scores[1].append([]); continue }
-            score(s, stage: 1, evidence: StageEvidence(labels: firstLabels[range], document: evidence, labelSet: model.labels))
-            scores[1].append(labelOrderEmissions(range.count))
+            scores[1].append(range.isEmpty ? [] : labelOrderEmissions(range))
         }
         return (scores, labels)
     }
 
-    /// The first `n` tokens' emissions in label order (`emissions` holds them part-major, as the
-    /// weight rows: `WeightTable.laneOfLabel`).
-    func labelOrderEmissions(_ n: Int) -> [Float] {
+    /// The emissions of the tokens `range` in label order (`emissions` holds them part-major, as
+    /// the weight rows: `WeightTable.laneOfLabel`).
+    func labelOrderEmissions(_ range: Range<Int>) -> [Float] {
         let l = model.labels.count, lanes = model.stages[0].table.laneOfLabel
-        return (0..<(n * l)).map { emissions[$0 - $0 % l + lanes[$0 % l]] }
+        return (range.lowerBound * l..<range.upperBound * l).map { emissions[$0 - $0 % l + lanes[$0 % l]] }
     }
 
-    /// Decodes the first `n` tokens' emissions at `stage`; returns the best path's score.
+    /// Decodes the emissions of the sentence `range` at `stage`; returns the best path's score.
     @discardableResult
-    mutating func decode(_ n: Int, stage: Int) -> Float {
-        let needed = n * model.labels.count
-        return emissions.withUnsafeBufferPointer { decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[0..<needed]), count: n, partMajor: true) }
+    mutating func decode(_ range: Range<Int>, stage: Int) -> Float {
+        let l = model.labels.count
+        return emissions.withUnsafeBufferPointer {
+            decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[range.lowerBound * l..<range.upperBound * l]), count: range.count, partMajor: true)
+        }
     }
 
-    mutating func spans(_ n: Int, stage: Int) -> [MarginSpan] {
-        let best = decode(n, stage: stage)
+    mutating func spans(_ range: Range<Int>, stage: Int) -> [MarginSpan] {
+        let n = range.count
+        let best = decode(range, stage: stage)
         // Margins need the backward pass only from the first entity token on.
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
         decoders[stage].computeMaxMarginals(count: n, from: firstEntity)
