@@ -92,11 +92,13 @@ extension Extractor {
         guard candidates.count <= Int(indexMask) else { return nil }
         var keys: [UInt64] = []
         keys.reserveCapacity(candidates.count)
-        for (i, c) in candidates.enumerated() {
-            let length = c.tokens.count
-            guard length < 4096, c.tokens.lowerBound < 1 << 26, c.source.rawValue < 8 else { return nil }
-            keys.append(
-                UInt64(c.source.rawValue) << 61 | UInt64(4095 - length) << 49 | UInt64(c.tokens.lowerBound) << indexBits | UInt64(i))
+        // Fields read by index: enumerating would copy each candidate and retain its string.
+        for i in candidates.indices {
+            let tokens = candidates[i].tokens
+            let source = candidates[i].source.rawValue
+            let length = tokens.count
+            guard length < 4096, tokens.lowerBound < 1 << 26, source < 8 else { return nil }
+            keys.append(UInt64(source) << 61 | UInt64(4095 - length) << 49 | UInt64(tokens.lowerBound) << indexBits | UInt64(i))
         }
         keys.sort()
         return keys

@@ -2,7 +2,7 @@ import Logging
 
 extension IngestionPipeline {
     /// Most results a publisher takes off the queue and publishes together.
-    static let publishBatchLimit = 32
+    static let publishBatchLimit = 16
     /// A publisher that finds fewer results waiting gathers up to this many first...
     static let publishBatchGathering = 16
     /// ...for at most this long. Their results are visible a little later (in a burst only:

@@ -36,9 +36,10 @@ public final class IngestionPipeline: Sendable {
     private let jobs = Atomic<UInt64>(0)
     private let fatalReason = Mutex<String?>(nil)
     private let running = DispatchGroup()
-    /// Publisher threads: each publishes what waits as one batch (`publishBatch`), so a few
-    /// keep fsyncs in flight while the others batch up the next results.
-    var publisherCount: Int { configuration.durableWrites ? max(4, configuration.workers * 2) : max(1, configuration.workers) }
+    /// Publisher threads. Each publishes a batch with its fsyncs one after another, so when
+    /// the device's cache flushes are slow, only many batches in flight keep up; idle ones
+    /// cost nothing (one gathers the next batch, the rest sleep unwoken: `WorkQueue`).
+    var publisherCount: Int { configuration.durableWrites ? max(16, configuration.workers * 2) : max(1, configuration.workers) }
     /// How often crashed instances' files are looked for (besides at start).
     static let recoveryInterval = 15.0
 

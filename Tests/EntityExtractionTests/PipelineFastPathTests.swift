@@ -54,6 +54,17 @@ import Testing
         #expect(junk > 3)
     }
 
+    @Test func uppercasedTokensAreTheUppercasedStrings() throws {
+        var texts = Array(try JSONWriterTests.conllDevDocuments().prefix(40))
+        texts.append("Zelenskyy’s Łódź straße ÉCOLE naïve O'Brien mcDonald 3rd x\u{301}y İstanbul ǆemal")
+        for text in texts {
+            let tokenized = Tokenizer().tokenize(text)
+            for i in tokenized.tokens.indices {
+                #expect(tokenized.uppercasedString(ofToken: i) == tokenized.string(ofToken: i).fastUppercased)
+            }
+        }
+    }
+
     @Test func groupClassIsTheCoNLLTypeClass() {
         for type in EntityType.allCases {
             let reference: Int

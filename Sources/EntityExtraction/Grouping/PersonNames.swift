@@ -2,7 +2,7 @@
 struct PersonNames {
     /// Full name by each of its words that could stand alone (first and last name), in capitals so
     /// that "AUSTIN" in a headline finds "Lloyd Austin"; `nil` when two full names share it.
-    private var partIndex = StringTable(capacity: 32)
+    private var partIndex = StringTable()
     private var fullNames: [String?] = []
 
     init(candidates: [Candidate], text: TokenizedText) {
@@ -14,7 +14,7 @@ struct PersonNames {
             else { continue }
             let fullName = candidate.canonical ?? EntityGrouper.normalizedName(text.slice(candidate.tokens))
             for part in first == last ? first...first : first...last where part == first || part == last {
-                let key = text.string(ofToken: part).fastUppercased
+                let key = text.uppercasedString(ofToken: part)
                 let k = partIndex.value(key, orInsert: fullNames.count)
                 if k == fullNames.count {
                     fullNames.append(fullName)

@@ -71,23 +71,6 @@ enum LabelVector {
         }
     }
 
-    /// `target[0..<count] += source[0..<count]`.
-    @inline(__always)
-    static func add(_ row: UnsafePointer<Int32>, into target: UnsafeMutablePointer<Int32>, count: Int) {
-        let source = UnsafeRawPointer(row), destination = UnsafeMutableRawPointer(target)
-        var y = 0
-        while y + 8 <= count {
-            let sum = destination.loadUnaligned(fromByteOffset: 4 * y, as: SIMD8<Int32>.self)
-                &+ source.loadUnaligned(fromByteOffset: 4 * y, as: SIMD8<Int32>.self)
-            destination.storeBytes(of: sum, toByteOffset: 4 * y, as: SIMD8<Int32>.self)
-            y += 8
-        }
-        while y < count {
-            target[y] &+= row[y]
-            y += 1
-        }
-    }
-
     /// `target[0..<lanes] = Float(sums[0..<lanes]) * scale`, `lanes` a multiple of `width`:
     /// `target` must be writable that far (the lanes past the label count are meaningless).
     @inline(__always)

@@ -11,13 +11,11 @@ struct WeightTable: Sendable {
     private let mask: Int
     /// `rows × labelCount` weights, row-major, each row's labels in part-major order
     /// (`LabelSet.partMajorLabels`, as emissions reach the decoder), then `LabelVector.width`
-    /// zeros, so that the last row too can be read in whole SIMD steps (`accumulateLanes`).
+    /// zeros, so that the last row too can be read in whole SIMD steps.
     let paddedWeights: [Int16]
     /// Where each label's weight is in a row of `paddedWeights`.
     let laneOfLabel: [Int]
     let labelCount: Int
-    /// `labelCount` rounded up to whole SIMD steps: what `accumulateLanes` writes.
-    let lanes: Int
     /// False when two stored keys share a probe path and a fingerprint (about one model in
     /// 50,000): lookups could confuse them, so such a model is refused at load.
     let isUnambiguous: Bool
@@ -25,7 +23,6 @@ struct WeightTable: Sendable {
     init(keys: [UInt64], weights: [Int16], labelCount: Int) {
         precondition(keys.count < Int(UInt32.max) && weights.count == keys.count * labelCount)
         self.labelCount = labelCount
-        lanes = LabelVector.lanes(labelCount)
         let labelOfLane = LabelSet.partMajorLabels(count: labelCount)
         var lanesOfLabels = [Int](repeating: 0, count: labelCount)
         for (lane, label) in labelOfLane.enumerated() { lanesOfLabels[label] = lane }
@@ -104,13 +101,6 @@ struct WeightTable: Sendable {
     @inline(__always)
     func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into accumulator: UnsafeMutablePointer<Int32>) {
         accumulate(keys) { LabelVector.add($0, into: accumulator, count: labelCount) }
-    }
-
-    /// Adds the weights of every key in `keys` to `accumulator[0..<lanes]` in whole SIMD steps:
-    /// lanes past `labelCount` receive meaningless sums, so the accumulator must own them.
-    @inline(__always)
-    func accumulateLanes(_ keys: UnsafeBufferPointer<UInt64>, into accumulator: UnsafeMutablePointer<Int32>) {
-        accumulate(keys) { LabelVector.addLanes($0, into: accumulator, lanes: lanes) }
     }
 
     @inline(__always)

@@ -43,8 +43,13 @@ struct WordScoreCache: Sendable {
         var first = [Int32](repeating: 0, count: size), second = [Int32](repeating: 0, count: stages.count > 1 ? size : 0)
         var folded: [Bool] = []
         folded.reserveCapacity(words.count)
+        let last = stages.count - 1
         first.withUnsafeMutableBufferPointer { first in
             second.withUnsafeMutableBufferPointer { second in
+            stages[0].table.paddedWeights.withUnsafeBufferPointer { rows0 in
+            stages[last].table.paddedWeights.withUnsafeBufferPointer { rows1 in
+            stages[0].dense.offsets.withUnsafeBufferPointer { dense0 in
+            stages[last].dense.offsets.withUnsafeBufferPointer { dense1 in
             sums.withSummer { summer in
                 for word in words {
                     let info = TokenInfo(word)
@@ -60,10 +65,15 @@ struct WordScoreCache: Sendable {
                     folded.append(codes != nil)
                     guard let codes else { continue }
                     let itself = base + FeatureExtractor.WordPart.itself.rawValue * l
-                    for (s, stage) in stages.enumerated() {
-                        Self.add(codes, stage, into: (s == 0 ? first.baseAddress! : second.baseAddress!) + itself)
+                    Self.add(codes, rows: rows0.baseAddress!, offsets: dense0.baseAddress!, labelCount: l, into: first.baseAddress! + itself)
+                    if last > 0 {
+                        Self.add(codes, rows: rows1.baseAddress!, offsets: dense1.baseAddress!, labelCount: l, into: second.baseAddress! + itself)
                     }
                 }
+            }
+            }
+            }
+            }
             }
             }
         }
@@ -84,15 +94,13 @@ struct WordScoreCache: Sendable {
         index = HashIndex(keys: keys, values: (0..<keys.count).map { UInt32($0) })
     }
 
-    /// Adds the stage's rows of dense `codes` (-1: none) into `target[0..<L]`.
-    private static func add(_ codes: SIMD4<Int32>, _ stage: borrowing LinearStage, into target: UnsafeMutablePointer<Int32>) {
-        stage.table.paddedWeights.withUnsafeBufferPointer { rows in
-            stage.dense.offsets.withUnsafeBufferPointer { offsets in
-                for k in 0..<4 where codes[k] >= 0 {
-                    let offset = Int(offsets[Int(codes[k])])
-                    if offset >= 0 { LabelVector.add(rows.baseAddress! + offset, into: target, count: stage.table.labelCount) }
-                }
-            }
+    /// Adds a stage's rows (`rows`, `offsets`: its weights and `DenseContextTable` offsets) of
+    /// dense `codes` (-1: none) into `target[0..<L]`.
+    private static func add(_ codes: SIMD4<Int32>, rows: UnsafePointer<Int16>, offsets: UnsafePointer<Int32>, labelCount: Int,
+                            into target: UnsafeMutablePointer<Int32>) {
+        for k in 0..<4 where codes[k] >= 0 {
+            let offset = Int(offsets[Int(codes[k])])
+            if offset >= 0 { LabelVector.add(rows + offset, into: target, count: labelCount) }
         }
     }
 

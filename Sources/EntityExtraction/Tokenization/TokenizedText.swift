@@ -46,6 +46,19 @@ public struct TokenizedText: Sendable {
         utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[byteRanges[i]]), as: UTF8.self) }
     }
 
+    /// `string(ofToken: i).fastUppercased`, made straight from the bytes when they are ASCII (one string, not two).
+    func uppercasedString(ofToken i: Int) -> String {
+        let ascii = utf8.withUnsafeBufferPointer { utf8 -> String? in
+            let bytes = UnsafeBufferPointer(rebasing: utf8[byteRanges[i]])
+            guard PatternText.isASCII(bytes) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for k in 0..<bytes.count { out[k] = bytes[k] &- 0x61 < 26 ? bytes[k] &- 0x20 : bytes[k] }
+                return bytes.count
+            }
+        }
+        return ascii ?? string(ofToken: i).fastUppercased
+    }
+
     /// `first?.isUppercase` of token `i`.
     func startsUppercase(token i: Int) -> Bool {
         utf8.withUnsafeBufferPointer { UTF8Bytes.startsUppercase(UnsafeBufferPointer(rebasing: $0[byteRanges[i]])) }
