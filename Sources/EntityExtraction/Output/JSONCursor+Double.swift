@@ -52,30 +52,32 @@ extension JSONCursor {
     /// the way `description` decides it, and for powers of two (lopsided rounding interval).
     ///
     /// Exact integer arithmetic: `value` = m / 2^s (53-bit m, s in 53...62), so `value` * 10^k for
-    /// k ≤ 19 is the integer m * 10^k (< 2^117) shifted right by s, remainder kept.
+    /// k ≤ 19 is m * 10^k (< 2^117, one full-width multiply) shifted right by s: the quotient fits
+    /// 64 bits, and so does twice the remainder.
     mutating func shortestFraction(_ value: Double) -> Bool {
         let m = value.significandBitPattern | (1 << 52)
-        guard m != 1 << 52 else { return false }
         let s = 1075 &- Int(value.exponentBitPattern)
+        guard m != 1 << 52, s >= 53, s <= 62 else { return false }
         // Leading zeros after the point: 10^-(zeros+1) ≤ value < 10^-zeros (0.1, 0.01 as Doubles lie
         // just above the real powers, and no Double lies between, so the comparisons are exact).
         let zeros = value >= 0.1 ? 0 : value >= 0.01 ? 1 : 2
+        let unit: UInt64 = 1 << s
         // The closest decimal of `digits` significant digits, if it reads back as `value`.
         func candidate(_ digits: Int) -> (UInt64, inside: Bool, undecided: Bool) {
-            let k = digits &+ zeros
-            let scale = JSONCursor.powerOfTen(k)
-            let n = UInt128(m) &* UInt128(scale)
-            var q = n >> s
-            let twiceRest = (n &- (q << s)) << 1
-            let half = UInt128(1) << s
-            if twiceRest == half { return (0, false, true) }  // halfway between two decimals
-            if twiceRest > half { q &+= 1 }
-            let c = q << s
-            let twiceDistance = (c > n ? c &- n : n &- c) << 1
+            let scale = JSONCursor.powerOfTen(digits &+ zeros)
+            let (high, low) = m.multipliedFullWidth(by: scale)
+            var q = high << (64 &- s) | low >> s
+            let rest = low & (unit &- 1)
+            if rest << 1 == unit { return (0, false, true) }  // halfway between two decimals
+            var distance = rest
+            if rest << 1 > unit {
+                q &+= 1
+                distance = unit &- rest
+            }
             // Within half an ulp (scale / 2 in these units) reads back; exactly half depends on the reader.
-            let halfUlp = UInt128(scale)
-            if twiceDistance == halfUlp { return (0, false, true) }
-            return (UInt64(truncatingIfNeeded: q), twiceDistance < halfUlp, false)
+            let twiceDistance = distance << 1
+            if twiceDistance == scale { return (0, false, true) }
+            return (q, twiceDistance < scale, false)
         }
         // Readable at some length means readable at every longer one: most values need 16 or 17.
         var (digits, length) = (UInt64(0), 16)
@@ -104,13 +106,17 @@ extension JSONCursor {
             p[at] = UInt8(ascii: "0")
             at &+= 1
         }
+        // Two digits per division, right to left.
         var k = at &+ length
         let end = k
-        repeat {
-            k &-= 1
-            p[k] = UInt8(truncatingIfNeeded: digits % 10) &+ 0x30
-            digits /= 10
-        } while k > at
+        while k &- at >= 2 {
+            let pair = Int(truncatingIfNeeded: digits % 100)
+            digits /= 100
+            k &-= 2
+            p[k] = UInt8(truncatingIfNeeded: pair / 10) &+ 0x30
+            p[k &+ 1] = UInt8(truncatingIfNeeded: pair % 10) &+ 0x30
+        }
+        if k > at { p[at] = UInt8(truncatingIfNeeded: digits) &+ 0x30 }
         p += end
         return true
     }
