@@ -99,27 +99,26 @@ extension JSONCursor {
         }
         // The shortest has exactly `length` digits, the last not 0; anything else is left to `description`.
         guard digits >= JSONCursor.powerOfTen(length &- 1), digits < JSONCursor.powerOfTen(length), digits % 10 != 0 else { return false }
-        p[0] = UInt8(ascii: "0")
-        p[1] = UInt8(ascii: ".")
-        var at = 2
-        for _ in 0..<zeros {
-            p[at] = UInt8(ascii: "0")
-            at &+= 1
-        }
-        // Two digits per division, right to left.
+        // "0.00" whatever the zeros (digits overwrite the extra ones; the room is reserved), then
+        // the digits right to left, two per division, each pair copied from a table.
+        UnsafeMutableRawPointer(p).storeBytes(of: UInt32(0x3030_2E30), as: UInt32.self)  // "0.00" little-endian
+        let at = 2 &+ zeros
         var k = at &+ length
         let end = k
+        let pairs = UnsafeRawPointer(JSONCursor.digitPairs.utf8Start)
         while k &- at >= 2 {
             let pair = Int(truncatingIfNeeded: digits % 100)
             digits /= 100
             k &-= 2
-            p[k] = UInt8(truncatingIfNeeded: pair / 10) &+ 0x30
-            p[k &+ 1] = UInt8(truncatingIfNeeded: pair % 10) &+ 0x30
+            UnsafeMutableRawPointer(p + k).storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair &* 2, as: UInt16.self), as: UInt16.self)
         }
         if k > at { p[at] = UInt8(truncatingIfNeeded: digits) &+ 0x30 }
         p += end
         return true
     }
+
+    /// "00" "01" … "99": the two ASCII digits of n at offset 2n.
+    static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// 10^k for k in 0...19.
     @inline(__always) static func powerOfTen(_ k: Int) -> UInt64 {
