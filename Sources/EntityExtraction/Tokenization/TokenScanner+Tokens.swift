@@ -5,7 +5,7 @@ extension TokenScanner {
         case .letter, .digit:
             if i >= emailFailedBefore, mayStartEmail(at: i), let end = scanEmail(at: i) { return (end, .email) }
             if cls == .letter, mayStartURL(at: i), let end = scanURL(at: i) { return (end, .url) }
-            return scanWord(at: i)
+            return scanWord(at: i, startsWithDigit: cls == .digit)
         case .at, .hash:
             if let end = scanHandle(at: i + length) { return (end, .handle) }
             return (i + length, .symbol)
@@ -30,8 +30,8 @@ extension TokenScanner {
 
     /// A word or number: letters and digits with inner hyphens, apostrophes, decimal points,
     /// thousands separators and abbreviation periods.
-    func scanWord(at start: Int) -> (Int, TokenKind) {
-        let startsWithDigit = classAndLength(at: start).0 == .digit
+    /// `startsWithDigit`: the class the caller already found for the first character.
+    func scanWord(at start: Int, startsWithDigit: Bool) -> (Int, TokenKind) {
         var j = start
         var segmentStart = start
         scanning: while true {
