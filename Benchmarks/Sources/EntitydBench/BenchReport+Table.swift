@@ -79,9 +79,12 @@ extension BenchReport {
     }
 
     private func throughputRow(_ label: String, _ t: ExtractionBenchmark.Throughput, goal: Double) -> Row {
-        Row(
+        let runs = t.runsWordsPerCPUSecond
+        let spread = runs.count > 1
+            ? String(format: "; median of %d runs, %.0f–%.0f per CPU-s", runs.count, runs.min()!, runs.max()!) : ""
+        return Row(
             metric: "\(label), \(t.words) words",
-            value: String(format: "%.0f words/s (%.0f per CPU-s)", t.wordsPerSecond, t.wordsPerCPUSecond),
+            value: String(format: "%.0f words/s (%.0f per CPU-s", t.wordsPerSecond, t.wordsPerCPUSecond) + spread + ")",
             target: "≥ \(Int(goal)) words/s", met: t.wordsPerSecond >= goal)
     }
 

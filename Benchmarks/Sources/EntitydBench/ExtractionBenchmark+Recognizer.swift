@@ -4,7 +4,7 @@ import EntityExtraction
 extension ExtractionBenchmark {
     /// The statistical recognizer alone on the gold tokens of each document; `nil` when the
     /// package bundles no model (the reason goes into `unavailable`).
-    static func recognizer(corpus: BenchDocuments, minimumWords: Int, unavailable: inout String?) throws -> Throughput? {
+    static func recognizer(corpus: BenchDocuments, minimumWords: Int, runs: Int, unavailable: inout String?) throws -> Throughput? {
         let recognizer: EntityRecognizer
         do {
             recognizer = try EntityRecognizer.bundled()
@@ -13,7 +13,7 @@ extension ExtractionBenchmark {
             return nil
         }
         var spans = 0
-        let figures = measure(corpus: corpus, minimumWords: minimumWords) { document in
+        let figures = measure(corpus: corpus, minimumWords: minimumWords, runs: runs) { document in
             for sentence in recognizer.recognize(document: document.sentences) { spans &+= sentence.count }
         }
         precondition(spans > 0)
