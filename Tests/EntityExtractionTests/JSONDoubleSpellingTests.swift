@@ -4,20 +4,9 @@ import Testing
 
 /// The integer-arithmetic spelling of Doubles in [0.001, 1) against `description`, the reference
 /// `JSONEncoder` uses. `ENTITYD_DOUBLE_CHECKS` raises the number of values per kind.
+/// Values come from `SplitMix64` with fixed seeds, so a failure reproduces.
 struct JSONDoubleSpellingTests {
     private static let checks = ProcessInfo.processInfo.environment["ENTITYD_DOUBLE_CHECKS"].flatMap { Int($0) } ?? 200_000
-
-    /// splitmix64: a fixed seed, so a failure reproduces.
-    private struct Mix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The fast spelling, or nil where it leaves the value to `description`.
     private static func fast(_ value: Double) -> String? {
@@ -55,7 +44,7 @@ struct JSONDoubleSpellingTests {
     }
 
     @Test func randomValuesFromAThousandthToOneAreSpelledAsDescriptionSpellsThem() {
-        var mix = Mix(state: 0x5EED)
+        var mix = SplitMix64(seed: 0x5EED)
         let low = (0.001).bitPattern, high = (1.0).bitPattern
         let values = (0..<Self.checks).map { _ in Double(bitPattern: low + mix.next() % (high - low)) }
         #expect(Self.check(values) > values.count * 9 / 10)  // the fast path takes nearly all
@@ -63,7 +52,7 @@ struct JSONDoubleSpellingTests {
 
     @Test func valuesNearShortDecimalsAreSpelledAsDescriptionSpellsThem() {
         // Decimals of 1 to 17 digits and their neighbours a few ulps away: ties, boundaries and short spellings.
-        var mix = Mix(state: 0xD1617)
+        var mix = SplitMix64(seed: 0xD1617)
         var values: [Double] = []
         for _ in 0..<Self.checks / 8 {
             let places = 1 + Int(mix.next() % 19)
@@ -83,7 +72,7 @@ struct JSONDoubleSpellingTests {
     }
 
     @Test func computedConfidencesAndPowersOfTwoAreSpelledAsDescriptionSpellsThem() {
-        var mix = Mix(state: 0xC0F1)
+        var mix = SplitMix64(seed: 0xC0F1)
         var values: [Double] = []
         for _ in 0..<Self.checks / 4 {
             let a = Double(mix.next() % 1_000_000) / 1_000_000, b = Double(mix.next() % 1_000_000 + 1) / 1_000_000
