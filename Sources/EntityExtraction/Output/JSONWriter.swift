@@ -124,6 +124,8 @@ struct DigitStream: TextOutputStream {
     var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var count = 0
 
+    /// The standard library's entry point for streams that take ASCII bytes: `Double.write(to:)`
+    /// calls it instead of `write(_:)`, so no String is made (nothing in this package calls it).
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
         append(buffer)
     }
