@@ -17,6 +17,9 @@ struct ViterbiDecoder {
     private var emissions: [Float] = []
     private var forward: [Float] = []
     private var backward: [Float] = []
+    /// Per token, the one closed label that the pruned forward step kept (the predecessor of
+    /// every opening label there, `ViterbiDecoder.prunedMaxPlus`), or -1.
+    private var onlyPredecessor: [Int32] = []
     /// Best label per token after `decode`.
     private(set) var path: [Int] = []
 
@@ -37,6 +40,7 @@ struct ViterbiDecoder {
             forward = [Float](repeating: 0, count: n * moves.width)
             backward = [Float](repeating: 0, count: n * moves.width)
             path = [Int](repeating: 0, count: n)
+            onlyPredecessor = [Int32](repeating: -1, count: n)
         }
     }
 
@@ -52,6 +56,7 @@ struct ViterbiDecoder {
         let moves = moves
         emissions.withUnsafeMutableBufferPointer { em in
             forward.withUnsafeMutableBufferPointer { fwd in
+            onlyPredecessor.withUnsafeMutableBufferPointer { only in
                 moves.position.withUnsafeBufferPointer { position in
                 moves.partMajorPositions.withUnsafeBufferPointer { partMajorPositions in
                 moves.within.withUnsafeBufferPointer { within in
@@ -60,6 +65,7 @@ struct ViterbiDecoder {
                 moves.lanes.withUnsafeBufferPointer { lanes in
                 moves.laneBits.withUnsafeBufferPointer { bits in
                 moves.bounds.withUnsafeBufferPointer { bounds in
+                moves.closed.withUnsafeBufferPointer { closedLabels in
                     let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
                     let t = within.baseAddress!
                     let fullQuads = moves.typeCount / 4
@@ -128,8 +134,11 @@ struct ViterbiDecoder {
                         }
                         // O, B-* and U-* from every closed label.
                         if moves.prunes {
-                            Self.prunedMaxPlus(into.baseAddress!, lanes: lanes.baseAddress!, bits: bits.baseAddress!, bounds: bounds.baseAddress!,
-                                               values: previous + moves.last, plus: nil, into: row + moves.unit, adding: rowEmissions + moves.unit)
+                            let (kept, floor) = Self.prunedMaxPlus(
+                                into.baseAddress!, lanes: lanes.baseAddress!, bits: bits.baseAddress!, bounds: bounds.baseAddress!,
+                                values: previous + moves.last, plus: nil, into: row + moves.unit, adding: rowEmissions + moves.unit)
+                            // One kept source above `impossible`: every opening label's maximum comes from it alone.
+                            only[i] = kept & (kept &- 1) == 0 && floor > Self.impossible ? Int32(truncatingIfNeeded: closedLabels[kept.trailingZeroBitCount]) : -1
                         } else {
                             Self.maxPlus(into.baseAddress!, sources: closed, values: previous, width: moves.regionWidth,
                                          into: row + moves.unit, adding: rowEmissions + moves.unit, plus: nil)
@@ -144,6 +153,8 @@ struct ViterbiDecoder {
                 }
                 }
                 }
+                }
+            }
             }
         }
         return backtrace(n)
@@ -212,11 +223,11 @@ struct ViterbiDecoder {
     /// ties) which equal candidate comes first changes. The kept sources go in ascending k, as
     /// in `maxPlus`. `values` and `plus` point at the source region's lanes, `lanes[k]` is
     /// source k's lane and `bits` its bit per lane.
-    @inline(__always)
+    @inline(__always) @discardableResult
     private static func prunedMaxPlus(
         _ scores: UnsafePointer<Float>, lanes: UnsafePointer<Int>, bits: UnsafePointer<Int32>, bounds: UnsafePointer<Float>,
         values: UnsafePointer<Float>, plus: UnsafePointer<Float>?, into target: UnsafeMutablePointer<Float>, adding added: UnsafePointer<Float>?
-    ) {
+    ) -> (kept: UInt32, floor: Float) {
         // The same additions, in the same order, as the candidates below.
         @inline(__always) func bound(_ scores: UnsafePointer<Float>, _ v: Int) -> SIMD4<Float> {
             if let plus { return (SIMD4.load(scores + v) + SIMD4.load(values + v)) + SIMD4.load(plus + v) }
@@ -233,7 +244,8 @@ struct ViterbiDecoder {
                 & UnsafeRawPointer(bits + v).loadUnaligned(as: SIMD4<Int32>.self)
         }
         let masks = kept(0) | kept(4) | kept(8)
-        var rest = UInt32(bitPattern: masks[0] | masks[1] | masks[2] | masks[3])
+        let kept = UInt32(bitPattern: masks[0] | masks[1] | masks[2] | masks[3])
+        var rest = kept
         var a = SIMD4<Float>(repeating: impossible), b = a, c = a
         while rest != 0 {
             let k = rest.trailingZeroBitCount
@@ -260,6 +272,7 @@ struct ViterbiDecoder {
             b.store(target + 4)
             c.store(target + 8)
         }
+        return (kept, floor[0])
     }
 
     /// The best end label and the path back from it: each token's first predecessor
@@ -269,6 +282,7 @@ struct ViterbiDecoder {
         let l = labelCount, w = moves.width, q4 = 4 * moves.quads, moves = moves
         var total = Self.impossible, arg = 0
         path.withUnsafeMutableBufferPointer { path in
+        onlyPredecessor.withUnsafeBufferPointer { only in
             forward.withUnsafeBufferPointer { fwd in
             moves.position.withUnsafeBufferPointer { position in
             moves.within.withUnsafeBufferPointer { within in
@@ -306,6 +320,8 @@ struct ViterbiDecoder {
                             let fromInside = previous[moves.inside + type] + t[(isLast ? 3 * q4 : q4) + type]
                             if fromBegin > top { top = fromBegin; argument = 1 + 4 * type }
                             if fromInside > top { argument = 2 + 4 * type }
+                        } else if moves.prunes && only[i] >= 0 {
+                            argument = Int(only[i])
                         } else {
                             // O, B-* or U-*: the best score from any closed label, four at a time; then
                             // the first closed label (ascending) whose score equals it, as the strict `>`
@@ -347,6 +363,7 @@ struct ViterbiDecoder {
             }
             }
             }
+        }
         }
         return total
     }
