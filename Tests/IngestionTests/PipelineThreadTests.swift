@@ -14,9 +14,15 @@ import Testing
     @Test func pipelineThreadsCarryTheirRoleAsKernelThreadName() async throws {
         let fixture = try PipelineFixture()
         fixture.pipeline.start()
-        let names = threadNames()
+        // Each thread names itself when it begins to run: wait for that (generously).
+        let expected: Set<String> = ["claim", "worker-0", "publish-0", "publish-15", "inotify"]
+        var names = threadNames()
+        for _ in 0..<600 where !names.isSuperset(of: expected) {
+            try await Task.sleep(for: .milliseconds(50))
+            names = threadNames()
+        }
         fixture.pipeline.requestStop()
         try await fixture.pipeline.waitUntilStopped()
-        #expect(names.isSuperset(of: ["claim", "worker-0", "publish-0", "publish-15", "inotify"]))
+        #expect(names.isSuperset(of: expected))
     }
 }
