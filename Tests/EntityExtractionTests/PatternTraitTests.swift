@@ -14,7 +14,7 @@ import Testing
         "1,200", "3.5", "10:30", "24/7", "5/12/2023", "1/2/3/4", "1990s", "1990S", "21st", "3rd", "2ND", "11th", "1st",
         "st", "40km", "1.2bn", "twenty-five", "Forty-Two", "one-", "-one", "\u{212A}m", "\u{212A}", "a\u{301}", "An\u{301}",
         "\u{FF15}", "\u{FF11}\u{FF19}\u{FF19}\u{FF10}s", "\u{663}rd", "\u{663}\u{663}", "5/\u{301}12/2023", "thousand\u{301}",
-        "Ma\u{301}y", "\u{C9}t\u{E9}", "THAN", "Than", "to-day", "12:30/1", "99999999999999999999", "2024\u{301}",
+        "Ma\u{301}y", "\u{C9}t\u{E9}", "AB\u{E9}", "A\u{301}", "\u{C9}", "\u{C9}A", "NATO", "U.S.", "x", "X", "THAN", "Than", "to-day", "12:30/1", "99999999999999999999", "2024\u{301}",
     ]
 
     static func texts() throws -> [String] {
@@ -44,10 +44,21 @@ import Testing
                 #expect((scan.word(i) == word) == (text == word.spelling), "\(text.string) \(word)")
             }
             if scan.word(i) != .none { found += 1 }
+            #expect(scan.cls(i) == PatternLexicon.classes(of: text.bytes), "\(text.string)")
             let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
             #expect(scan.flags(i).contains(.starter) == (text.bytes.count <= 4 && text.isOne(of: starters)), "\(text.string)")
         }
         #expect(found > 3_000)
+    }
+
+    /// The shouted-headline test reads `wordCase`, cut short at the first lower-case letter.
+    @Test func wordCaseIsTheCaseShape() throws {
+        try forEachToken { scan, i in
+            let bytes = scan.text(i).bytes
+            let (scalars, hasLowercase) = UTF8Bytes.caseShape(bytes)
+            let wordCase = UTF8Bytes.wordCase(bytes)
+            #expect(wordCase.longerThanOne == (scalars > 1) && wordCase.hasLowercase == hasLowercase, "\(scan.text(i).string)")
+        }
     }
 
     @Test func numberFactsAreTheByteTestsTheRulesMade() throws {

@@ -22,11 +22,11 @@ struct PatternScan {
         self.bytes = bytes
         self.covered = covered
         self.range = covered.lowerBound..<covered.lowerBound
-        let words = PatternWordTable.shared
+        let tables = PatternTables.shared
         self.traits = [TokenTraits](unsafeUninitializedCapacity: covered.count) { traits, count in
             for i in covered {
                 (traits.baseAddress! + (i - covered.lowerBound)).initialize(
-                    to: TokenTraits(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), kind: tokens[i].kind, words: words))
+                    to: TokenTraits(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), kind: tokens[i].kind, tables: tables))
             }
             count = covered.count
         }

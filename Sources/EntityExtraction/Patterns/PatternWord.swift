@@ -75,12 +75,14 @@ enum PatternWord: UInt8, CaseIterable {
     static let maximumLength = 10
 }
 
-/// Finds a token's `PatternWord` from its bytes: a slot per (length, first byte), words sharing
-/// a slot chained, each candidate compared byte for byte.
+/// The tables a token's `TokenTraits` are looked up in: its `PatternWord` (a slot per length
+/// and first byte, words sharing a slot chained, each candidate compared byte for byte) and the
+/// word classes of ASCII tokens.
 ///
-/// A class over fixed memory, made once and never changed: the per-token lookup reads it
-/// through pointers, with no reference counting of arrays (`@unchecked Sendable`: immutable).
-final class PatternWordTable: @unchecked Sendable {
+/// A class over fixed memory, made once and never changed: the per-token lookups read it
+/// through pointers, with no global's lazy-initialization check and no reference counting of
+/// arrays per token (`@unchecked Sendable`: immutable after `init`).
+final class PatternTables: @unchecked Sendable {
     private static let slotCount = (PatternWord.maximumLength + 1) << 7
     /// `length << 7 | first byte` → first candidate's raw value (0: none).
     private let slots: UnsafeMutablePointer<UInt8>
@@ -89,9 +91,16 @@ final class PatternWordTable: @unchecked Sendable {
     /// Raw value → its spelling's bytes, `maximumLength` bytes per word.
     private let spellings: UnsafeMutablePointer<UInt8>
 
-    static let shared = PatternWordTable()
+    /// `PatternLexicon.signatures`, one byte per signature.
+    private let signatures: UnsafeMutablePointer<Bool>
+    /// `PatternLexicon.asciiClasses`.
+    private let asciiClasses = PatternLexicon.asciiClasses
+
+    static let shared = PatternTables()
 
     private init() {
+        signatures = .allocate(capacity: PatternLexicon.signatures.count)
+        signatures.initialize(from: PatternLexicon.signatures, count: PatternLexicon.signatures.count)
         let words = PatternWord.allCases.count
         slots = .allocate(capacity: Self.slotCount)
         slots.initialize(repeating: 0, count: Self.slotCount)
@@ -115,6 +124,16 @@ final class PatternWordTable: @unchecked Sendable {
         slots.deallocate()
         next.deallocate()
         spellings.deallocate()
+        signatures.deallocate()
+    }
+
+    /// `PatternLexicon.classes(of:)` of an ASCII token.
+    @inline(__always) func classes(ascii bytes: UnsafeBufferPointer<UInt8>) -> WordClass {
+        let count = bytes.count
+        guard count > 0, count <= 14, let base = bytes.baseAddress else { return count == 0 ? PatternLexicon.classes(of: bytes) : [] }
+        // In range: count ≤ 14 and the folded bytes are below 32 (`PatternLexicon.signature`).
+        guard signatures[PatternLexicon.signature(count: count, first: base[0], last: base[count - 1])] else { return [] }
+        return WordClass(rawValue: asciiClasses.value(folding: bytes) ?? 0)
     }
 
     /// The word ASCII `bytes` spell exactly; `.none` for any other token.

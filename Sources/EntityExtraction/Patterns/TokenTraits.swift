@@ -46,7 +46,7 @@ struct TokenTraits {
         self.word = word
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, kind: TokenKind, words: PatternWordTable) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, kind: TokenKind, tables: PatternTables) {
         var high: UInt8 = 0
         var hyphens = 0
         for b in bytes {
@@ -54,9 +54,9 @@ struct TokenTraits {
             hyphens &+= b == UInt8(ascii: "-") ? 1 : 0
         }
         let text = PatternText(bytes: bytes, isASCII: high < 0x80)
-        let classes = PatternLexicon.classes(of: bytes)
+        let classes = text.isASCII ? tables.classes(ascii: bytes) : PatternLexicon.classes(of: bytes)
         var flags: Flags = text.isASCII ? .ascii : []
-        let word = text.isASCII ? words.word(ascii: bytes) : .none
+        let word = text.isASCII ? tables.word(ascii: bytes) : .none
         if word.isStarter { flags.insert(.starter) }
         if classes.contains(.numberWord) || (hyphens > 0 && bytes.count <= 14 && Self.isHyphenatedNumberWord(text)) {
             flags.insert(.numberWord)
