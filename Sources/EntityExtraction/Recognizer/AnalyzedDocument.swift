@@ -12,6 +12,10 @@ struct AnalyzedDocument {
     private(set) var sectionWord: Int?
     /// Per token, its word number in the `WordScoreCache` given to `analyze`, or -1.
     private(set) var cachedWords: [Int32] = []
+    /// How many distinct lowercase words the tokens with letters have (`TokenInfo.documentWord`
+    /// numbers them `0..<wordCount`).
+    private(set) var wordCount = 0
+    private var numbering = DocumentWordNumbering()
 
     init() {}
 
@@ -73,6 +77,7 @@ struct AnalyzedDocument {
             }
         }
         cachedWords = words
+        wordCount = infos.withUnsafeMutableBufferPointer { numbering.number($0) }
     }
 
     /// `FeatureHash.exact` of an all-ASCII token (its bytes are its scalars), or nil.
