@@ -12,6 +12,10 @@ struct AnalyzedDocument {
     private(set) var sectionWord: Int?
     /// Per token, its word number in the `WordScoreCache` given to `analyze`, or -1.
     private(set) var cachedWords: [Int32] = []
+    /// How many distinct lowercase words the tokens with letters have (`TokenInfo.documentWord`
+    /// numbers them `0..<wordCount`).
+    private(set) var wordCount = 0
+    private var numbering = DocumentWordNumbering()
 
     init() {}
 
@@ -50,10 +54,12 @@ struct AnalyzedDocument {
                         if let cache, let exact = Self.asciiExactHash(bytes) {
                             // ASCII (most tokens): the exact hash is one multiply per byte.
                             if let w = cache.word(exact: exact) {
-                                slot.initialize(to: cachedInfos[w])
+                                // Copied as bytes (the analysis is plain data): an assignment went through the stack.
+                                precondition(w < cachedInfos.count, "a cached word has a cached analysis")
+                                UnsafeMutableRawPointer(slot).copyMemory(from: cachedInfos.baseAddress! + w, byteCount: MemoryLayout<TokenInfo>.size)
                                 words[k] = Int32(w)
                             } else {
-                                slot.initialize(to: TokenInfo(utf8: bytes))
+                                slot.initialize(to: bytes.isEmpty ? TokenInfo(utf8: bytes) : TokenInfo(ascii: bytes, exact: exact))
                             }
                         } else {
                             slot.initialize(to: TokenInfo(utf8: bytes))
@@ -73,6 +79,7 @@ struct AnalyzedDocument {
             }
         }
         cachedWords = words
+        wordCount = infos.withUnsafeMutableBufferPointer { numbering.number($0) }
     }
 
     /// `FeatureHash.exact` of an all-ASCII token (its bytes are its scalars), or nil.

@@ -117,7 +117,7 @@ extension FeatureExtractor {
             }
             if flags & TokenInfo.Flag.hasLetter.rawValue != 0 {
                 writer.small(.casePrior, context << 8 | UInt64(priors[i]) << 1 | capital)
-                let seen = UInt64(document.flags(lower: lower))
+                let seen = UInt64(document.flags(word: info.pointee.documentWord))
                 let allCapitals: UInt64 = flags & TokenInfo.Flag.allCapitals.rawValue != 0 ? 1 : 0
                 writer.small(.documentCase, context << 8 | seen << 2 | capital << 1 | allCapitals)
             }

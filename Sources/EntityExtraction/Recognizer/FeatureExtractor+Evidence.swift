@@ -18,7 +18,7 @@ extension FeatureExtractor {
         key(.firstStageLabel, UInt64(own))
         key(.firstStageContext, labelAt(i - 1) << 16 | UInt64(own) << 8 | labelAt(i + 1))
         guard info.has(.hasLetter) else { return }
-        guard let counts = evidence.document.others(lower: info.lower, ownType: evidence.labelSet.type(of: own)) else {
+        guard let counts = evidence.document.others(word: info.documentWord, ownType: evidence.labelSet.type(of: own)) else {
             key(.documentVote, 0xFFFF)
             return
         }

@@ -164,7 +164,7 @@ struct FeatureExtractor: Sendable {
         if info.has(.hasLetter) {
             let prior = UInt64(writer.priors[i])
             emitSmall(.casePrior, context << 8 | prior << 1 | capital)
-            let seen = UInt64(document.flags(lower: info.lower))
+            let seen = UInt64(document.flags(word: info.documentWord))
             emitSmall(.documentCase, context << 8 | seen << 2 | capital << 1 | (info.has(.allCapitals) ? 1 : 0))
         }
     }

@@ -24,6 +24,10 @@ struct TokenInfo: Sendable {
     var shortShape: UInt64 = 0
     var length: Int = 0
     var flags: UInt16 = 0
+    /// Inside an `AnalyzedDocument`: the number of the token's lowercase form among the
+    /// document's (`DocumentWordNumbering`), for a token with letters; else -1. (It fills the
+    /// padding after `flags`: the analysis stays 104 bytes.)
+    var documentWord: Int32 = -1
     // Running hash states behind `shape`, `prefixes` and `suffixes`, finalized only when read:
     // only words missing from the word-score cache need them.
     var shapeState: UInt64 = 0

@@ -17,6 +17,9 @@ struct ViterbiDecoder {
     private var emissions: [Float] = []
     private var forward: [Float] = []
     private var backward: [Float] = []
+    /// Per token, the one closed label that the pruned forward step kept (the predecessor of
+    /// every opening label there, `ViterbiDecoder.prunedMaxPlus`), or -1.
+    private var onlyPredecessor: [Int32] = []
     /// Best label per token after `decode`.
     private(set) var path: [Int] = []
 
@@ -37,6 +40,7 @@ struct ViterbiDecoder {
             forward = [Float](repeating: 0, count: n * moves.width)
             backward = [Float](repeating: 0, count: n * moves.width)
             path = [Int](repeating: 0, count: n)
+            onlyPredecessor = [Int32](repeating: -1, count: n)
         }
     }
 
@@ -52,11 +56,16 @@ struct ViterbiDecoder {
         let moves = moves
         emissions.withUnsafeMutableBufferPointer { em in
             forward.withUnsafeMutableBufferPointer { fwd in
+            onlyPredecessor.withUnsafeMutableBufferPointer { only in
                 moves.position.withUnsafeBufferPointer { position in
                 moves.partMajorPositions.withUnsafeBufferPointer { partMajorPositions in
                 moves.within.withUnsafeBufferPointer { within in
                 moves.intoOpening.withUnsafeBufferPointer { into in
                 moves.closedPositions.withUnsafeBufferPointer { closed in
+                moves.lanes.withUnsafeBufferPointer { lanes in
+                moves.laneBits.withUnsafeBufferPointer { bits in
+                moves.bounds.withUnsafeBufferPointer { bounds in
+                moves.closed.withUnsafeBufferPointer { closedLabels in
                     let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
                     let t = within.baseAddress!
                     let fullQuads = moves.typeCount / 4
@@ -124,8 +133,16 @@ struct ViterbiDecoder {
                             q += 4
                         }
                         // O, B-* and U-* from every closed label.
-                        Self.maxPlus(into.baseAddress!, sources: closed, values: previous, width: moves.regionWidth,
-                                     into: row + moves.unit, adding: rowEmissions + moves.unit, plus: nil)
+                        if moves.prunes {
+                            let (kept, floor) = Self.prunedMaxPlus(
+                                into.baseAddress!, lanes: lanes.baseAddress!, bits: bits.baseAddress!, bounds: bounds.baseAddress!,
+                                values: previous + moves.last, plus: nil, into: row + moves.unit, adding: rowEmissions + moves.unit)
+                            // One kept source above `impossible`: every opening label's maximum comes from it alone.
+                            only[i] = kept & (kept &- 1) == 0 && floor > Self.impossible ? Int32(truncatingIfNeeded: closedLabels[kept.trailingZeroBitCount]) : -1
+                        } else {
+                            Self.maxPlus(into.baseAddress!, sources: closed, values: previous, width: moves.regionWidth,
+                                         into: row + moves.unit, adding: rowEmissions + moves.unit, plus: nil)
+                        }
                         i += 1
                     }
                 }
@@ -133,6 +150,11 @@ struct ViterbiDecoder {
                 }
                 }
                 }
+                }
+                }
+                }
+                }
+            }
             }
         }
         return backtrace(n)
@@ -192,6 +214,67 @@ struct ViterbiDecoder {
         }
     }
 
+    /// `maxPlus` over one region of three quads (up to four types) skipping the sources that
+    /// cannot reach any target's maximum: `bounds` holds per source lane its lowest and then
+    /// its highest score (`-infinity` at pads). With `floor` the highest of every source's value
+    /// plus its lowest score, a source whose value plus its highest score is below `floor`
+    /// scores below some other source at every target: float addition is monotonic, so the
+    /// skipped candidates are strictly below the maximum and neither its value nor (with ±0
+    /// ties) which equal candidate comes first changes. The kept sources go in ascending k, as
+    /// in `maxPlus`. `values` and `plus` point at the source region's lanes, `lanes[k]` is
+    /// source k's lane and `bits` its bit per lane.
+    @inline(__always) @discardableResult
+    private static func prunedMaxPlus(
+        _ scores: UnsafePointer<Float>, lanes: UnsafePointer<Int>, bits: UnsafePointer<Int32>, bounds: UnsafePointer<Float>,
+        values: UnsafePointer<Float>, plus: UnsafePointer<Float>?, into target: UnsafeMutablePointer<Float>, adding added: UnsafePointer<Float>?
+    ) -> (kept: UInt32, floor: Float) {
+        // The same additions, in the same order, as the candidates below.
+        @inline(__always) func bound(_ scores: UnsafePointer<Float>, _ v: Int) -> SIMD4<Float> {
+            if let plus { return (SIMD4.load(scores + v) + SIMD4.load(values + v)) + SIMD4.load(plus + v) }
+            return SIMD4.load(values + v) + SIMD4.load(scores + v)
+        }
+        var floor = bound(bounds, 0)
+        floor.keepGreater(bound(bounds, 4))
+        floor.keepGreater(bound(bounds, 8))
+        floor.keepGreater(SIMD4(floor[2], floor[3], floor[0], floor[1]))
+        floor.keepGreater(SIMD4(floor[1], floor[0], floor[3], floor[2]))
+        let threshold = SIMD4<Float>(repeating: floor[0])
+        @inline(__always) func kept(_ v: Int) -> SIMD4<Int32> {
+            unsafeBitCast(bound(bounds + 12, v) .>= threshold, to: SIMD4<Int32>.self)
+                & UnsafeRawPointer(bits + v).loadUnaligned(as: SIMD4<Int32>.self)
+        }
+        let masks = kept(0) | kept(4) | kept(8)
+        let kept = UInt32(bitPattern: masks[0] | masks[1] | masks[2] | masks[3])
+        var rest = kept
+        var a = SIMD4<Float>(repeating: impossible), b = a, c = a
+        while rest != 0 {
+            let k = rest.trailingZeroBitCount
+            rest &= rest &- 1
+            let row = scores + k &* 12, lane = lanes[k]
+            if let plus {
+                let value = SIMD4<Float>(repeating: values[lane]), more = SIMD4<Float>(repeating: plus[lane])
+                a.keepGreater((SIMD4.load(row) + value) + more)
+                b.keepGreater((SIMD4.load(row + 4) + value) + more)
+                c.keepGreater((SIMD4.load(row + 8) + value) + more)
+            } else {
+                let value = SIMD4<Float>(repeating: values[lane])
+                a.keepGreater(value + SIMD4.load(row))
+                b.keepGreater(value + SIMD4.load(row + 4))
+                c.keepGreater(value + SIMD4.load(row + 8))
+            }
+        }
+        if let added {
+            (a + SIMD4.load(added)).store(target)
+            (b + SIMD4.load(added + 4)).store(target + 4)
+            (c + SIMD4.load(added + 8)).store(target + 8)
+        } else {
+            a.store(target)
+            b.store(target + 4)
+            c.store(target + 8)
+        }
+        return (kept, floor[0])
+    }
+
     /// The best end label and the path back from it: each token's first predecessor
     /// (ascending) with the best score, as a forward pass keeping back-pointers with a strict
     /// `>` would have recorded. Returns the path's score.
@@ -199,6 +282,7 @@ struct ViterbiDecoder {
         let l = labelCount, w = moves.width, q4 = 4 * moves.quads, moves = moves
         var total = Self.impossible, arg = 0
         path.withUnsafeMutableBufferPointer { path in
+        onlyPredecessor.withUnsafeBufferPointer { only in
             forward.withUnsafeBufferPointer { fwd in
             moves.position.withUnsafeBufferPointer { position in
             moves.within.withUnsafeBufferPointer { within in
@@ -236,6 +320,8 @@ struct ViterbiDecoder {
                             let fromInside = previous[moves.inside + type] + t[(isLast ? 3 * q4 : q4) + type]
                             if fromBegin > top { top = fromBegin; argument = 1 + 4 * type }
                             if fromInside > top { argument = 2 + 4 * type }
+                        } else if moves.prunes && only[i] >= 0 {
+                            argument = Int(only[i])
                         } else {
                             // O, B-* or U-*: the best score from any closed label, four at a time; then
                             // the first closed label (ascending) whose score equals it, as the strict `>`
@@ -278,6 +364,7 @@ struct ViterbiDecoder {
             }
             }
         }
+        }
         return total
     }
 
@@ -293,6 +380,9 @@ struct ViterbiDecoder {
                 moves.within.withUnsafeBufferPointer { within in
                     moves.outOfClosed.withUnsafeBufferPointer { outOf in
                         moves.openingPositions.withUnsafeBufferPointer { opening in
+                        moves.lanes.withUnsafeBufferPointer { lanes in
+                        moves.laneBits.withUnsafeBufferPointer { bits in
+                        moves.bounds.withUnsafeBufferPointer { bounds in
                             let e = em.baseAddress!, bw = bwd.baseAddress!, t = within.baseAddress!
                             moves.end.withUnsafeBufferPointer { end in
                                 (bw + (n - 1) * w).update(from: end.baseAddress!, count: w)
@@ -313,10 +403,20 @@ struct ViterbiDecoder {
                                     fromInside.store(row + moves.inside + q)
                                     q += 4
                                 }
-                                Self.maxPlus(outOf.baseAddress!, sources: opening, values: nextEmissions, width: moves.regionWidth,
-                                             into: row + moves.last, adding: nil, plus: next)
+                                if moves.prunes {
+                                    let region = moves.regionWidth
+                                    Self.prunedMaxPlus(outOf.baseAddress!, lanes: lanes.baseAddress! + moves.closed.count, bits: bits.baseAddress! + region,
+                                                       bounds: bounds.baseAddress! + 2 * region, values: nextEmissions + moves.unit,
+                                                       plus: next + moves.unit, into: row + moves.last, adding: nil)
+                                } else {
+                                    Self.maxPlus(outOf.baseAddress!, sources: opening, values: nextEmissions, width: moves.regionWidth,
+                                                 into: row + moves.last, adding: nil, plus: next)
+                                }
                                 i -= 1
                             }
+                        }
+                        }
+                        }
                         }
                     }
                 }

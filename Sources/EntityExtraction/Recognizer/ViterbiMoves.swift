@@ -46,6 +46,19 @@ final class ViterbiMoves: Sendable {
     /// Row of scores added at the first token (0 where a sentence may start) and at the last.
     let start: [Float]
     let end: [Float]
+    /// Whether the decoder prunes the moves between closed and opening labels (`ViterbiDecoder.prunedMaxPlus`):
+    /// up to four types, one region of three quads.
+    let prunes: Bool
+    /// Per lane of the closed-source region, the lowest and the highest score of its moves
+    /// into an opening label; per lane of the opening-target region, of its moves from a closed
+    /// label (`-infinity` at pads). Four rows of `regionWidth`: lowest out, highest out, lowest in, highest in.
+    let bounds: [Float]
+    /// Per lane of the closed-source region, `1 << k` for `closed[k]`; then per lane of the
+    /// opening-target region, `1 << k` for `opening[k]` (0 at pads): kept moves as a mask in
+    /// the order ties are broken.
+    let laneBits: [Int32]
+    /// Region lane of each `closed[k]`, then of each `opening[k]` (at `closed.count + k`).
+    let lanes: [Int]
 
     /// The moves of `labels` scored by `scores` (`L × L`, from-major).
     init(labels: LabelSet, scores: [Float]) {
@@ -101,6 +114,24 @@ final class ViterbiMoves: Sendable {
             within[2 * q4 + type] = scores[b * l + lastLabel]
             within[3 * q4 + type] = scores[i * l + lastLabel]
         }
+        var bounds = [Float](repeating: -Float.infinity, count: 4 * regionWidth)
+        var laneBits = [Int32](repeating: 0, count: 2 * regionWidth)
+        prunes = regionWidth == 12
+        for (k, x) in closed.enumerated() {
+            let lane = position[x] - last, moves = opening.map { scores[x * l + $0] }
+            bounds[lane] = moves.min() ?? -Float.infinity
+            bounds[regionWidth + lane] = moves.max() ?? -Float.infinity
+            if prunes { laneBits[lane] = 1 << k }
+        }
+        for (k, z) in opening.enumerated() {
+            let lane = position[z] - unit, moves = closed.map { scores[$0 * l + z] }
+            bounds[2 * regionWidth + lane] = moves.min() ?? -Float.infinity
+            bounds[3 * regionWidth + lane] = moves.max() ?? -Float.infinity
+            if prunes { laneBits[regionWidth + lane] = 1 << k }
+        }
+        self.bounds = bounds
+        self.laneBits = laneBits
+        lanes = closed.map { position[$0] - last } + opening.map { position[$0] - unit }
         self.intoOpening = intoOpening
         self.columnsIntoOpening = columnsIntoOpening
         self.outOfClosed = outOfClosed

@@ -1,6 +1,7 @@
 /// A small open-addressing map from word hashes (`FeatureHash` values, never 0) to values,
-/// sized once for a document's tokens: what `DocumentContext` and `FirstPassEvidence` count
-/// per word. The keys are already well mixed, so unlike `Dictionary` nothing is hashed again.
+/// sized once for a document's tokens: where the tagger finds the sums of a document's words
+/// that the word-score cache lacks. The keys are already well mixed, so unlike `Dictionary`
+/// nothing is hashed again.
 struct WordHashTable<Value>: Sendable where Value: Sendable {
     private var keys: [UInt64]
     private var values: [Value]
