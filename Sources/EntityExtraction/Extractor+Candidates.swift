@@ -131,8 +131,8 @@ extension Extractor {
                 var upper = 0
                 var words = 0
                 for i in range where tokens[i].kind == .word {
-                    let (scalars, hasLowercase) = UTF8Bytes.caseShape(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]))
-                    guard scalars > 1 else { continue }
+                    let (longerThanOne, hasLowercase) = UTF8Bytes.wordCase(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]))
+                    guard longerThanOne else { continue }
                     words += 1
                     if !hasLowercase { upper += 1 }
                 }

@@ -89,7 +89,7 @@ import Testing
             return letters >= 2
         }
         let names = ["WASHINGTON", "U.S.", "A", "Ab", "AB", "A1B", "KYIV'S", "ÉCOLE", "École", "ΑΘΗΝΑ", "Αθήνα", "", "12", "A.", "NEW YORK", "New YORK"]
-        for name in names + names.map { $0 + "\u{301}" } + names.map { String(Substring($0)) } {
+        for name in names + names.map({ $0 + "\u{301}" }) + names.map({ String(Substring($0)) }) {
             #expect(name.isShouted == reference(name), "\(name.debugDescription)")
         }
     }

@@ -95,20 +95,25 @@ enum PatternLexicon {
 
     /// Length, first and last byte (ASCII letters folded to lower case) of every listed word: most
     /// tokens are ruled out by one array read instead of building and hashing a string.
-    private static let signatures: [Bool] = {
+    static let signatures: [Bool] = {
         var table = [Bool](repeating: false, count: 15 * 1024)
         for word in classes.keys { table[signature(Substring(word).utf8)] = true }
         return table
     }()
 
     @inline(__always) private static func signature(_ utf8: some BidirectionalCollection<UInt8>) -> Int {
+        signature(count: utf8.count, first: utf8.first ?? 0, last: utf8.last ?? 0)
+    }
+
+    /// The signature of a word of `count` bytes from its first and last byte: below 15 × 1024.
+    @inline(__always) static func signature(count: Int, first: UInt8, last: UInt8) -> Int {
         func fold(_ b: UInt8) -> Int { Int((b >= 0x41 && b <= 0x5A ? b | 0x20 : b) & 31) }
-        return min(utf8.count, 14) * 1024 + fold(utf8.first ?? 0) * 32 + fold(utf8.last ?? 0)
+        return min(count, 14) * 1024 + fold(first) * 32 + fold(last)
     }
 
     /// The classes of a token; empty for words in no list (and for long tokens, without lookup).
     /// The ASCII words of `classes`, for lookups straight from token bytes.
-    private static let asciiClasses = ASCIIWordTable(
+    static let asciiClasses = ASCIIWordTable(
         classes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } }.map { (word: $0.key, value: $0.value.rawValue) })
 
     /// The classes of a token's UTF-8 bytes; as `classes(of:)` of its text.

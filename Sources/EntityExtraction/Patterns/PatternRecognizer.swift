@@ -9,7 +9,9 @@ struct PatternRecognizer: Sendable {
     func recognize(_ text: TokenizedText, in range: Range<Int>, prefilter: Bool = true) -> [PatternSpan] {
         text.utf8.withUnsafeBufferPointer { bytes in
             var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, covering: range)
-            return Self.spans(in: range, of: &scan, prefilter: prefilter)
+            var spans: [PatternSpan] = []
+            Self.spans(in: range, of: &scan, prefilter: prefilter, into: &spans)
+            return spans
         }
     }
 
@@ -19,13 +21,18 @@ struct PatternRecognizer: Sendable {
         guard let last = text.sentences.last else { return }
         try text.utf8.withUnsafeBufferPointer { bytes in
             var scan = PatternScan(tokens: text.tokens, byteRanges: text.byteRanges, bytes: bytes, covering: 0..<last.upperBound)
-            for (s, range) in text.sentences.enumerated() { try body(s, Self.spans(in: range, of: &scan, prefilter: true)) }
+            // One array for every sentence's spans: emptied, its capacity kept, once `body` is done with it.
+            var spans: [PatternSpan] = []
+            for (s, range) in text.sentences.enumerated() {
+                spans.removeAll(keepingCapacity: true)
+                Self.spans(in: range, of: &scan, prefilter: true, into: &spans)
+                try body(s, spans)
+            }
         }
     }
 
-    private static func spans(in range: Range<Int>, of scan: inout PatternScan, prefilter: Bool) -> [PatternSpan] {
+    private static func spans(in range: Range<Int>, of scan: inout PatternScan, prefilter: Bool, into spans: inout [PatternSpan]) {
         scan.look(at: range)
-        var spans: [PatternSpan] = []
         var i = range.lowerBound
         while i < range.upperBound {
             if !scan.mayStartPattern(at: i, prefilter: prefilter) {
@@ -37,6 +44,5 @@ struct PatternRecognizer: Sendable {
                 i += 1
             }
         }
-        return spans
     }
 }

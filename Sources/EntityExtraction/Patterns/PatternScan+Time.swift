@@ -1,19 +1,20 @@
 extension PatternScan {
     /// "10:30 a.m.", "5 p.m.", "this morning", "tonight", "three hours".
     mutating func time(at i: Int) -> Int? {
-        let t = text(i).bytes
-        if range.contains(i), tokens[i].kind == .number, t.contains(UInt8(ascii: ":")), !t.contains(UInt8(ascii: "/")) {
+        if flags(i).contains(.clock) {
             return cls(i + 1).contains(.meridiem) ? i + 2 : i + 1
         }
         if isDigits(i) && cls(i + 1).contains(.meridiem) { return i + 2 }
         if cls(i).contains(.timeWord) { return i + 1 }
-        if (text(i) == "this" || text(i) == "This" || cls(i).contains(.relativeDay) || cls(i).contains(.weekday) && isCapitalized(i)
-            || text(i) == "last" || text(i) == "Last") && cls(i + 1).contains(.partOfDay) {
+        let first = word(i)
+        if (first == .this || first == .This || cls(i).contains(.relativeDay) || isCapitalizedWeekday(i)
+            || first == .last || first == .Last) && cls(i + 1).contains(.partOfDay) {
             return i + 2
         }
         var j = i
-        if cls(j).contains(.approximately) && (text(j) != "than" && text(j) != "up") { j += 1 }
-        if text(j) == "more" || text(j) == "less" || text(j) == "at" || text(j) == "up", text(j + 1) == "than" || text(j + 1) == "least" || text(j + 1) == "to" { j += 2 }
+        if cls(j).contains(.approximately) && (word(j) != .than && word(j) != .up) { j += 1 }
+        let hedge = word(j), next = word(j + 1)
+        if hedge == .more || hedge == .less || hedge == .at || hedge == .up, next == .than || next == .least || next == .to { j += 2 }
         if let end = number(at: j), cls(end).contains(.timeUnit) { return end + 1 }
         return nil
     }
@@ -22,12 +23,10 @@ extension PatternScan {
     /// durations, seasons and frequencies ("Jan. 5", "Monday", "later this year", "daily").
     mutating func date(at i: Int) -> (Int, Double)? {
         if let end = calendarDate(at: i) { return (end, 0.95) }
-        if cls(i).contains(.weekday) && isCapitalized(i) { return (i + 1, 0.95) }
+        if isCapitalizedWeekday(i) { return (i + 1, 0.95) }
         if cls(i).contains(.relativeDay) { return (i + 1, 0.9) }
-        if range.contains(i), tokens[i].kind == .number {
-            if isDecade(text(i)) { return (i + 1, 0.9) }  // the 1990s
-            if slashCount(text(i)) == 2 { return (i + 1, 0.9) }  // 5/12/2023
-        }
+        if flags(i).contains(.decade) { return (i + 1, 0.9) }  // the 1990s
+        if flags(i).contains(.twoSlashes) { return (i + 1, 0.9) }  // 5/12/2023
         if let end = relativeDate(at: i) { return (end, 0.85) }
         if let end = duration(at: i) { return (end, 0.8) }
         if isYear(i) && !cls(i + 1).contains(.unit) { return (i + 1, 0.85) }
@@ -42,7 +41,7 @@ extension PatternScan {
             var j = i + 1
             if isDay(j) {
                 j += 1
-                if text(j) == "," && isYear(j + 1) { j += 2 } else if isYear(j) { j += 1 }
+                if word(j) == .comma && isYear(j + 1) { j += 2 } else if isYear(j) { j += 1 }
                 return j
             }
             if isYear(j) { return j + 1 }
@@ -55,21 +54,28 @@ extension PatternScan {
     }
 
     /// A day of the month: 1 to 31 in digits, or an ordinal number ("5th").
-    private mutating func isDay(_ k: Int) -> Bool {
-        isDigits(k) && (dayNumber(text(k)).map { (1...31).contains($0) } ?? false) || isDayOrdinal(k)
+    private func isDay(_ k: Int) -> Bool {
+        let t = trait(k)
+        return t.flags.contains(.dayNumber) || t.flags.contains(.number) && (t.classes.contains(.ordinal) || t.flags.contains(.numberOrdinal))
     }
 
-    private mutating func isDayOrdinal(_ k: Int) -> Bool {
-        guard ordinal(at: k) != nil, range.contains(k), tokens[k].kind == .number else { return false }
-        return true
+    /// A month name in capitals ("May", "Jan."): `cls(k).contains(.month)` and `text(k).startsUppercase`.
+    private func isMonth(_ k: Int) -> Bool {
+        let t = trait(k)
+        return t.classes.contains(.month) && t.flags.contains(.capitalizedDateWord)
     }
 
-    private mutating func isMonth(_ k: Int) -> Bool { cls(k).contains(.month) && isCapitalized(k) }
+    /// `cls(k).contains(.weekday)` and `text(k).startsUppercase`.
+    private func isCapitalizedWeekday(_ k: Int) -> Bool {
+        let t = trait(k)
+        return t.classes.contains(.weekday) && t.flags.contains(.capitalizedDateWord)
+    }
 
     /// "May" and "March" are also a verb and a modal; alone they need a preposition before them.
-    private func isAmbiguousMonth(_ k: Int) -> Bool { text(k).isOne(of: Self.ambiguousMonths) }
-
-    private static let ambiguousMonths: [StaticString] = ["May", "March", "MAY", "MARCH"]
+    private func isAmbiguousMonth(_ k: Int) -> Bool {
+        let w = word(k)
+        return w == .May || w == .March || w == .MAY || w == .MARCH
+    }
 
     private func isCapitalizedContext(_ k: Int) -> Bool {
         text(k - 1).lowercasedIsOne(of: Self.monthPrepositions)
@@ -78,33 +84,6 @@ extension PatternScan {
     private static let monthPrepositions: [StaticString] = [
         "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "before", "after",
     ]
-
-    /// A decade: four digits and "s" ("1990s").
-    private func isDecade(_ t: PatternText) -> Bool {
-        let bytes = t.bytes
-        guard t.isASCII else {
-            let s = t.string
-            return s.count == 5 && s.hasSuffix("s") && s.dropLast().allSatisfy(\.isNumber)
-        }
-        return bytes.count == 5 && bytes[4] == UInt8(ascii: "s") && bytes[0..<4].allSatisfy { $0 &- 0x30 < 10 }
-    }
-
-    /// The number of "/" characters.
-    private func slashCount(_ t: PatternText) -> Int {
-        guard t.isASCII else { return t.string.filter { $0 == "/" }.count }
-        return t.bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-    }
-
-    /// `Int(text)` of a token of digits and separators: `nil` unless all digits (or too long to be a day).
-    private func dayNumber(_ t: PatternText) -> Int? {
-        guard t.isASCIIDigits else { return nil }
-        var value = 0
-        for b in t.bytes {
-            value = value * 10 + Int(b - 0x30)
-            if value > 1_000 { return value }  // past any day; no overflow on long digit runs
-        }
-        return value
-    }
 
     /// "last week", "later this year", "earlier this month", "the past two weeks", "recent years".
     private mutating func relativeDate(at i: Int) -> Int? {
@@ -115,7 +94,7 @@ extension PatternScan {
         j += 1
         if let end = number(at: j), cls(end).contains(.dateUnit) { return end + 1 }
         let head = cls(j)
-        if head.contains(.dateUnit) || head.contains(.season) || (head.contains(.weekday) || head.contains(.month)) && isCapitalized(j) {
+        if head.contains(.dateUnit) || head.contains(.season) || (head.contains(.weekday) || head.contains(.month)) && flags(j).contains(.capitalizedDateWord) {
             // "that day" and "this season" are dates only as units of time, not "this year's budget"-style nouns elsewhere
             if relativeIsThat && !head.contains(.dateUnit) { return nil }
             return j + 1
@@ -127,28 +106,30 @@ extension PatternScan {
     private mutating func duration(at i: Int) -> Int? {
         var j = i
         var hedged = false
-        if (text(j) == "more" || text(j) == "less" || text(j) == "More" || text(j) == "Less") && text(j + 1) == "than" {
+        let hedge = word(j)
+        if (hedge == .more || hedge == .less || hedge == .More || hedge == .Less) && word(j + 1) == .than {
             j += 2
             hedged = true
-        } else if cls(j).contains(.approximately) && text(j) != "than" && text(j) != "up" {
+        } else if cls(j).contains(.approximately) && hedge != .than && hedge != .up {
             j += 1
             hedged = true
         }
         var end: Int?
-        if text(j) == "half" && (text(j + 1) == "a" || text(j + 1) == "an") {
+        let unit = word(j)
+        if unit == .half && (word(j + 1) == .a || word(j + 1) == .an) {
             end = j + 2
-        } else if text(j) == "a" || text(j) == "an" {
+        } else if unit == .a || unit == .an {
             end = j + 1
         } else {
             end = number(at: j)
         }
         guard let unitIndex = end, cls(unitIndex).contains(.dateUnit) else { return nil }
         let after = unitIndex + 1
-        if cls(after).contains(.ago) && !cls(after).contains(.shift) || text(after) == "earlier" || text(after) == "later" {
+        if cls(after).contains(.ago) && !cls(after).contains(.shift) || word(after) == .earlier || word(after) == .later {
             return after + 1
         }
         // "a year" alone is too often "once a year"; it needs a hedge or "ago".
-        if (text(j) == "a" || text(j) == "an") && !hedged { return nil }
+        if (unit == .a || unit == .an) && !hedged { return nil }
         return unitIndex + 1
     }
 }

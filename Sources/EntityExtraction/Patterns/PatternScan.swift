@@ -22,10 +22,14 @@ struct PatternScan {
         self.bytes = bytes
         self.covered = covered
         self.range = covered.lowerBound..<covered.lowerBound
-        var traits: [TokenTraits] = []
-        traits.reserveCapacity(covered.count)
-        for i in covered { traits.append(TokenTraits(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), kind: tokens[i].kind)) }
-        self.traits = traits
+        let tables = PatternTables.shared
+        self.traits = [TokenTraits](unsafeUninitializedCapacity: covered.count) { traits, count in
+            for i in covered {
+                (traits.baseAddress! + (i - covered.lowerBound)).initialize(
+                    to: TokenTraits(UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), kind: tokens[i].kind, tables: tables))
+            }
+            count = covered.count
+        }
     }
 
     /// Points the rules at sentence `range` (within the covered tokens).
@@ -34,40 +38,45 @@ struct PatternScan {
         numberMemo = (-1, nil)  // a number's end depends on where the sentence ends
     }
 
-    /// The word classes of token `i`; empty outside the sentence.
-    @inline(__always) func cls(_ i: Int) -> WordClass {
-        guard range.contains(i) else { return [] }
-        return traits[i - covered.lowerBound].classes
+    /// The traits of token `i`; `TokenTraits.outside` (nothing) outside the sentence.
+    @inline(__always) func trait(_ i: Int) -> TokenTraits {
+        guard range.contains(i) else { return .outside }
+        return traits[i &- covered.lowerBound]
     }
+
+    /// The word classes of token `i`; empty outside the sentence.
+    @inline(__always) func cls(_ i: Int) -> WordClass { trait(i).classes }
+
+    /// The rule word token `i` spells; `.none` outside the sentence.
+    @inline(__always) func word(_ i: Int) -> PatternWord { trait(i).word }
+
+    @inline(__always) func flags(_ i: Int) -> TokenTraits.Flags { trait(i).flags }
 
     @inline(__always) func text(_ i: Int) -> PatternText {
         guard range.contains(i) else { return PatternText(bytes: UnsafeBufferPointer(start: nil, count: 0), isASCII: true) }
-        return PatternText(bytes: UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), isASCII: traits[i - covered.lowerBound].isASCII)
+        return PatternText(bytes: UnsafeBufferPointer(rebasing: bytes[byteRanges[i]]), isASCII: traits[i - covered.lowerBound].flags.contains(.ascii))
     }
-
-    func isCapitalized(_ i: Int) -> Bool { text(i).startsUppercase }
 
     /// A cheap test that rules out most tokens: patterns start at numbers, listed words and a few
     /// starters; a starter only when the token after it is one some rule needs there.
     func mayStartPattern(at i: Int, prefilter: Bool = true) -> Bool {
         let t = traits[i - covered.lowerBound]
-        if tokens[i].kind == .number || !t.classes.isEmpty { return true }
-        if t.isStarter { return !prefilter || starterMayMatch(at: i) }
-        return t.isNumberWord
+        if t.flags.contains(.number) || !t.classes.isEmpty { return true }
+        if t.flags.contains(.starter) { return !prefilter || starterMayMatch(at: i) }
+        return t.flags.contains(.numberWord)
     }
 
     /// Whether a rule can match at starter `i`, judged by the next token (the rules' own
     /// conditions, necessary ones only): "US $", "half a(n)", "a dozen/hundred/thousand",
     /// "a(n) <date unit>", "more/less/at than/least/to".
     private func starterMayMatch(at i: Int) -> Bool {
-        let word = text(i)
-        let next = text(i + 1)
-        if word == "US" { return next == "$" }
-        if word == "half" || word == "Half" { return next == "a" || next == "an" }
-        if word == "a" || word == "A" || word == "an" || word == "An" {
-            return cls(i + 1).contains(.dateUnit) || next == "dozen" || next == "hundred" || next == "thousand"
+        let next = word(i + 1)
+        switch word(i) {
+        case .US: return next == .dollar
+        case .half, .Half: return next == .a || next == .an
+        case .a, .A, .an, .An: return cls(i + 1).contains(.dateUnit) || next == .dozen || next == .hundred || next == .thousand
+        default: return next == .than || next == .least || next == .to  // more, less, at in either case
         }
-        return next == "than" || next == "least" || next == "to"  // more, less, at in either case
     }
 
     /// The first rule that matches at `i`. `gated`: rules whose first token cannot start them
@@ -77,12 +86,12 @@ struct PatternScan {
             end.map { PatternSpan(tokens: i..<$0, type: type, confidence: confidence) }
         }
         let numeric = !gated || mayStartNumber(at: i)
-        if numeric || cls(i).contains(.currencySymbol) || text(i) == "US", let s = span(money(at: i), .money, 0.95) { return s }
+        if numeric || cls(i).contains(.currencySymbol) || word(i) == .US, let s = span(money(at: i), .money, 0.95) { return s }
         if numeric, let s = span(percent(at: i), .percent, 0.95) { return s }
         if numeric, let s = span(quantity(at: i), .quantity, 0.85) { return s }
         if let s = span(time(at: i), .time, 0.85) { return s }
         if let (end, confidence) = date(at: i) { return span(end, .date, confidence) }
-        if !gated || tokens[i].kind == .number || cls(i).contains(.ordinal), let s = span(ordinal(at: i), .ordinal, 0.9) { return s }
+        if !gated || flags(i).contains(.number) || cls(i).contains(.ordinal), let s = span(ordinal(at: i), .ordinal, 0.9) { return s }
         if numeric, let s = span(cardinal(at: i), .cardinal, 0.85) { return s }
         return nil
     }
@@ -90,25 +99,18 @@ struct PatternScan {
     /// Whether `number(at: i)` can be non-`nil`, by its own first conditions: digits, a number
     /// word, a plural number or "a" ("a dozen").
     private func mayStartNumber(at i: Int) -> Bool {
-        tokens[i].kind == .number || isNumberWord(i) || cls(i).contains(.pluralNumber) || text(i) == "a" || text(i) == "A"
+        let t = trait(i)
+        let isA = t.word == PatternWord.a || t.word == PatternWord.A
+        return isA || !t.flags.isDisjoint(with: [.number, .numberWord]) || t.classes.contains(.pluralNumber)
     }
 
     // MARK: Numbers
 
     /// A token of digits with separators: "1,200.50", "40", "3.5".
-    func isDigits(_ i: Int) -> Bool {
-        guard range.contains(i), tokens[i].kind == .number else { return false }
-        return text(i).bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
-    }
+    @inline(__always) func isDigits(_ i: Int) -> Bool { flags(i).contains(.digits) }
 
     /// A 4-digit year from 1800 to 2199.
-    func isYear(_ i: Int) -> Bool {
-        guard isDigits(i) else { return false }
-        let t = text(i).bytes
-        guard t.count == 4, text(i).isASCIIDigits else { return false }
-        let value = t.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        return (1800...2199).contains(value)
-    }
+    @inline(__always) func isYear(_ i: Int) -> Bool { flags(i).contains(.year) }
 
     /// The end of a number: digits or number words, with a multiplier ("1.2 billion", "two hundred").
     mutating func number(at i: Int) -> Int? {
@@ -124,13 +126,13 @@ struct PatternScan {
             j = i + 1
         } else if isNumberWord(i) {
             j = i + 1
-            while isNumberWord(j) || (text(j) == "and" && isNumberWord(j + 1) && j + 1 > i + 1) { j += 1 }
+            while isNumberWord(j) || (word(j) == .and && isNumberWord(j + 1) && j + 1 > i + 1) { j += 1 }
         } else if cls(i).contains(.pluralNumber) {
             // "tens of thousands", "hundreds of millions"
             j = i + 1
-            while text(j) == "of" && cls(j + 1).contains(.pluralNumber) { j += 2 }
+            while word(j) == .of && cls(j + 1).contains(.pluralNumber) { j += 2 }
             return j
-        } else if (text(i) == "a" || text(i) == "A") && (text(i + 1) == "dozen" || text(i + 1) == "hundred" || text(i + 1) == "thousand") {
+        } else if (word(i) == .a || word(i) == .A) && (word(i + 1) == .dozen || word(i + 1) == .hundred || word(i + 1) == .thousand) {
             j = i + 2
         } else {
             return nil
@@ -146,14 +148,14 @@ struct PatternScan {
 
     /// "one" … "ninety", "twenty-five", "hundred".
     func isNumberWord(_ i: Int) -> Bool {
-        range.contains(i) && traits[i - covered.lowerBound].isNumberWord
+        flags(i).contains(.numberWord)
     }
 
     // MARK: Amounts
 
     mutating func money(at i: Int) -> Int? {
         var j = i
-        if text(j) == "US" && text(j + 1) == "$" { j += 1 }
+        if word(j) == .US && word(j + 1) == .dollar { j += 1 }
         if cls(j).contains(.currencySymbol) {
             guard let end = number(at: j + 1) else { return nil }
             return end
@@ -165,42 +167,26 @@ struct PatternScan {
     mutating func percent(at i: Int) -> Int? {
         guard let end = number(at: i) else { return nil }
         if cls(end).contains(.percent) { return end + 1 }
-        if text(end) == "per" && text(end + 1) == "cent" { return end + 2 }
-        if text(end) == "percentage" && (text(end + 1) == "points" || text(end + 1) == "point") { return end + 2 }
+        if word(end) == .per && word(end + 1) == .cent { return end + 2 }
+        if word(end) == .percentage && (word(end + 1) == .points || word(end + 1) == .point) { return end + 2 }
         return nil
     }
 
     mutating func quantity(at i: Int) -> Int? {
         guard let end = number(at: i) else { return nil }
-        if text(end) == "square" && cls(end + 1).contains(.unit) { return end + 2 }
+        if word(end) == .square && cls(end + 1).contains(.unit) { return end + 2 }
         return cls(end).contains(.unit) ? end + 1 : nil
     }
 
-    mutating func ordinal(at i: Int) -> Int? {
-        if cls(i).contains(.ordinal) { return i + 1 }
-        let bytes = text(i).bytes
-        guard range.contains(i), tokens[i].kind == .number, bytes.count >= 3 else { return nil }
-        let isOrdinal: Bool
-        if !text(i).isASCII {
-            let t = text(i).string
-            isOrdinal = ["st", "nd", "rd", "th"].contains(t.suffix(2).lowercased()) && t.dropLast(2).allSatisfy(\.isNumber)
-        } else {
-            let n = bytes.count
-            // Setting bit 5 lower-cases ASCII letters; only "S"/"s" (and so on) reach the listed suffixes.
-            let suffix = UInt16(bytes[n - 2] | 0x20) << 8 | UInt16(bytes[n - 1] | 0x20)
-            isOrdinal = Self.ordinalSuffixes.contains(suffix) && bytes[0..<(n - 2)].allSatisfy { $0 &- 0x30 < 10 }
-        }
-        return isOrdinal ? i + 1 : nil
-    }
-
-    /// "st", "nd", "rd", "th" as two lower-case ASCII bytes.
-    private static let ordinalSuffixes: [UInt16] = ["st", "nd", "rd", "th"].map { (s: StaticString) in
-        UInt16(s.utf8Start[0]) << 8 | UInt16(s.utf8Start[1])
+    /// An ordinal word ("first") or number ("21st").
+    func ordinal(at i: Int) -> Int? {
+        let t = trait(i)
+        return t.classes.contains(.ordinal) || t.flags.contains(.numberOrdinal) ? i + 1 : nil
     }
 
     mutating func cardinal(at i: Int) -> Int? {
         if isYear(i) { return nil }
-        if text(i) == "a" || text(i) == "A" { return nil }  // "a dozen" only inside amounts
+        if word(i) == .a || word(i) == .A { return nil }  // "a dozen" only inside amounts
         return number(at: i)
     }
 }

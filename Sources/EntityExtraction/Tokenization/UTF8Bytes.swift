@@ -44,6 +44,20 @@ enum UTF8Bytes {
         return (scalars, lower)
     }
 
+    /// `caseShape`'s `scalars > 1` and `hasLowercase`, decided at the first lower-case ASCII
+    /// letter when the token starts with an ASCII byte (then two or more bytes are two or more scalars).
+    @inline(__always) static func wordCase(_ bytes: UnsafeBufferPointer<UInt8>) -> (longerThanOne: Bool, hasLowercase: Bool) {
+        guard bytes.count >= 2, bytes[0] < 0x80 else {
+            let (scalars, hasLowercase) = caseShape(bytes)
+            return (scalars > 1, hasLowercase)
+        }
+        for b in bytes {
+            if b &- 0x61 < 26 { return (true, true) }
+            if b >= 0x80 { return (true, caseShape(bytes).hasLowercase) }
+        }
+        return (true, false)
+    }
+
     /// The ASCII bytes a token is canonically equal to, if any: the token itself when ASCII, or
     /// with the three scalars whose canonical decomposition is ASCII replaced (KELVIN SIGN → K,
     /// GREEK VARIA → `, GREEK QUESTION MARK → ;). `nil` for every other non-ASCII token.
