@@ -1,3 +1,4 @@
+import Glibc
 import Logging
 
 extension IngestionPipeline {
@@ -39,9 +40,15 @@ extension IngestionPipeline {
         let started = ArticleProcessor.monotonicNow()
         let outcome: Result<ProcessedArticle, ArticleFailure>
         var descriptor: Int32 = -1
-        do {
-            try requireAcceptedExtension(file.name)
-            let read = try ArticleFile.readKeepingOpen(directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
+        do throws(ArticleFailure) {
+            do throws(ArticleFailure) {
+                try requireAcceptedExtension(file.name)
+            } catch {
+                // Quarantined unread: the claim's descriptor is not needed.
+                if file.descriptor >= 0 { close(file.descriptor) }
+                throw error
+            }
+            let read = try ArticleFile.readClaimed(descriptor: file.descriptor, directory: instance.fd, name: file.name, maximumBytes: configuration.maxFileBytes)
             descriptor = read.descriptor
             outcome = .success(try currentProcessor.process(read.bytes, name: file.name, receivedAt: file.receivedAt))
         } catch {

@@ -96,6 +96,7 @@ public final class IngestionPipeline: Sendable {
         schedule.post(.stopRequested)
         watcher.stop()
         for file in queue.close() {
+            if file.descriptor >= 0 { close(file.descriptor) }
             if !store.returnToInbox(file.name, from: instance.fd) {
                 logger.warning("could not return \(file.name.debugDescription) to the inbox; the next start recovers it")
             }
