@@ -9,7 +9,9 @@ import Testing
         "word", "Word", "A4", "A4,000", "x1", "ab,", "ab;", "ab:", "ab)", "ab\"", "ab?", "ab!", "ab.", "U.S.", "e.g.", "don't",
         "O'Brien", "Kyiv’s", "AT&T", "Al-Wajni", "1,200", "10:30", "http://x.org", "www.x.org", "HTTP://X.ORG", "ht", "ww",
         "a@b.co", "mail", "me@x", "@user", "#tag", "caf\u{E9}", "e\u{301}", "na\u{EF}ve", "東京", ",", ";", ":", ")", "\"", "?",
-        "!", "\n", "\r\n", "\t", "-", "'", "’", "ab\u{301}", "x\u{200D}", "Gen.", "J.", "3rd", "40km", "z",
+        "!", "\n", "\r\n", "\t", "-", "'", "’", "(", "[", "{", "}", "]", "/", "*", "_", "\\", "a/b", "x_y", "ab\u{301}", "x\u{200D}", "Gen.", "J.", "3rd", "40km", "z",
+        "internationalization", "abcdefgh", "abcdefghi", "abcdefg1,", "abcdefg,", "abcdefgh\u{E9}", "Abcdefg-hij", "Abcdefghij.",
+        "abcdefgh@x.org", "abcdefghijklmnop'", "abcdefgh\u{301}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
     ]
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
@@ -36,6 +38,19 @@ import Testing
             }
         }
         #expect(plain > 10_000)
+    }
+
+    /// Each byte value at each of the eight places, after letters and digits.
+    @Test func eightBytesAtOnceAreTheByteTest() {
+        for place in 0..<8 {
+            for value in 0...255 {
+                var bytes: [UInt8] = Array("aZ09mQ7x".utf8)
+                bytes[place] = UInt8(value)
+                let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                let expected = bytes.firstIndex { !TokenScanner.isASCIIAlphanumeric($0) } ?? 8
+                #expect(TokenScanner.alphanumericPrefixLength(word) == expected, "\(bytes)")
+            }
+        }
     }
 
     private static func describe(_ t: RawToken) -> String {

@@ -78,6 +78,14 @@ struct TokenScanner {
         if i >= emailFailedBefore && mayStartEmail(at: i) { return nil }
         if mayStartURL(at: i) { return nil }
         var j = i &+ 1
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while they lie within the text.
+            while j &+ 8 <= count {
+                let n = Self.alphanumericPrefixLength(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
+                j &+= n
+                if n < 8 { break }
+            }
+        }
         while j < count && Self.isASCIIAlphanumeric(bytes[j]) { j &+= 1 }
         guard j < count else { return j }
         switch bytes[j] {
@@ -112,6 +120,20 @@ struct TokenScanner {
     }
 
     @inline(__always) static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// How many of the eight bytes of `word` (first byte lowest) are, from the first on, ASCII
+    /// letters or digits: `isASCIIAlphanumeric` of eight bytes at once. With the high bits
+    /// cleared, each byte's sums below stay under 0x100, so no carry crosses into the next byte.
+    @inline(__always) static func alphanumericPrefixLength(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        let x = word & ~high
+        let digit = (x &+ ones &* (0x80 - 0x30)) & ~(x &+ ones &* (0x80 - 0x3A))  // 0x30 ≤ b < 0x3A
+        let folded = x | ones &* 0x20
+        let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))  // a ≤ b | 0x20 ≤ z
+        let alphanumeric = (digit | letter) & ~word & high  // and ASCII
+        return (~alphanumeric & high).trailingZeroBitCount &>> 3
+    }
 
     @inline(__always) static func isASCIIUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
 
