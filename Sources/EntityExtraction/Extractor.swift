@@ -73,7 +73,7 @@ public final class Extractor: Sendable {
         let entities = EntityGrouper(gazetteer: gazetteer).group(mentions, in: tokenized, title: article.title)
         return ExtractionResult(
             article: ArticleSummary(
-                title: article.title, language: "en", characters: article.text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.scalarCount) ?? article.text.unicodeScalars.count,
+                title: article.title, language: "en", characters: tokenized.scalarCount,
                 sentences: tokenized.sentences.count, tokens: tokenized.tokens.count),
             entities: entities)
     }

@@ -34,6 +34,10 @@ import Testing
                 var reference = TokenScanner(bytes: bytes)
                 reference.run(plainWords: false)
                 #expect(fast.tokens.map(Self.describe) == reference.tokens.map(Self.describe), "\(text.debugDescription)")
+                for limit in [400, 5] {
+                    let splitter = SentenceSplitter(maximumTokens: limit)
+                    #expect(splitter.split(fast.tokens, bytes: bytes) == splitter.split(fast.tokens, bytes: bytes, shortcut: false), "\(text.debugDescription)")
+                }
                 plain += fast.tokens.count
             }
         }
