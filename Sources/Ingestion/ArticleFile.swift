@@ -53,6 +53,10 @@ public enum ArticleFile {
             }
             if count == 0 { break }
             filled += count
+            // All the bytes fstat reported: done, without the read that would return 0 (the
+            // file is claimed and no writer held it; one that grew before this read filled
+            // the spare byte and is read on, up to the limit).
+            if filled == Int(status.st_size), filled < bytes.count { break }
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -138,9 +138,16 @@ public final class IngestionPipeline: Sendable {
         jobs.add(1, ordering: .relaxed).newValue
     }
 
+    private typealias SetThreadName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
+    /// `pthread_setname_np` (declared only under _GNU_SOURCE, so not in the Swift module).
+    private static let setThreadName: SetThreadName? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_setname_np").map { unsafeBitCast($0, to: SetThreadName.self) }
+
     private func spawn(_ name: String, _ body: @escaping @Sendable () -> Void) {
         running.enter()
         let thread = Thread { [running] in
+            // The kernel's name of the thread (top -H, perf, /proc/*/task/*/comm): Foundation's
+            // `name` does not set it on Linux. At most 15 bytes, so without the "entityd-".
+            _ = Self.setThreadName?(pthread_self(), String(name.trimmingPrefix("entityd-").prefix(15)))
             body()
             running.leave()
         }

@@ -54,12 +54,16 @@ final class ResultStore: Sendable {
 
     /// Names a staged result for input `name` (with durable writes it must be synced
     /// first); returns the outbox file name. The claim record is written before the link.
+    ///
+    /// A name is not looked up before it is tried: `linkat` fails on a taken one, and the
+    /// record is then written again for the next name. A crash in between leaves a record
+    /// naming another file's result, which recovery does not take for this file's (it
+    /// checks the result's source name and SHA-256), so the file is processed again.
     func link(_ file: DurableFile, for name: String, job: UInt64, input: Int32 = -1) throws(SystemCallError) -> String {
         var attempt = 0
         while true {
             let output = BoundedFileName.make(name, suffix: ".json", attempt: attempt)
             attempt += 1
-            if exists(directories.outbox, output) { continue }
             try ClaimRecord.write(directory: instance.fd, job: job, output: output, input: name, descriptor: input)
             do {
                 try file.link(as: output)

@@ -4,6 +4,7 @@ import Ingestion
 import Logging
 import ServiceLifecycle
 import SystemdSupport
+import UnixSignals
 
 /// `entityd run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -42,10 +43,12 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(73)  // EX_CANTCREAT
         }
         let notifier = SystemdNotifier.fromEnvironment()
+        // Before READY=1 can be sent: a reload request must never find SIGHUP untrapped.
+        let reloadSignals = await UnixSignalsSequence(trapping: .sighup)
         var services: [any Service] = [
             IngestionService(pipeline: pipeline, notifier: notifier, logger: logger, warmUp: { [extractor] in extractor.warmUp() }),
             ReloadService(pipeline: pipeline, overrides: overrides, notifier: notifier, logger: logger,
-                          loggedLevel: settings.logLevel, loggedTarget: settings.logTarget),
+                          loggedLevel: settings.logLevel, loggedTarget: settings.logTarget, signals: reloadSignals),
         ]
         if let notifier { services.append(SystemdStatusService(pipeline: pipeline, notifier: notifier, logger: logger)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

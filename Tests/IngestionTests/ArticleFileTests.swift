@@ -19,6 +19,15 @@ import Testing
         #expect(try ArticleFile.read(path: directory.path + "/a.txt", maximumBytes: 6, followSymlinks: false) == Array("Madrid".utf8))
     }
 
+    @Test func aFileLongerThanFstatSaysIsReadToItsEnd() throws {
+        // procfs files are regular with st_size 0: reading must not stop at the size fstat gave.
+        let bytes = try ArticleFile.read(path: "/proc/self/status", maximumBytes: 1 << 20, followSymlinks: false)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("Name:"))
+        #expect(text.contains("VmHWM:") || text.contains("Threads:"))
+        #expect(text.hasSuffix("\n"))
+    }
+
     @Test func readingKeepingOpenHandsBackADescriptorOfTheSameFile() throws {
         directory.write("k.txt", "Kyiv")
         let dir = open(directory.path, O_RDONLY | O_DIRECTORY)

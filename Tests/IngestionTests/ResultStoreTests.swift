@@ -15,6 +15,18 @@ import Testing
         #expect(fixture.state.read("outbox/x.txt.1.json") == "{\"n\":2}\n")
     }
 
+    @Test func theClaimRecordNamesTheResultLinkedWhenTheFirstNameIsTaken() throws {
+        let fixture = try PipelineFixture()
+        let instance = fixture.pipeline.instance
+        fixture.state.write("outbox/x.txt.json", "{\"n\":0}\n")
+        fixture.state.write("processing/\(instance.name)/x.txt", "Oslo")
+        #expect(try fixture.pipeline.store.publish(Array("{\"n\":1}\n".utf8), for: "x.txt", job: 1) == "x.txt.1.json")
+        let recorded = ClaimRecord.recordedOutput(directory: instance.fd, input: "x.txt") ?? ClaimRecord.readAll(directory: instance.fd)["x.txt"]
+        #expect(recorded == "x.txt.1.json")
+        #expect(fixture.state.read("outbox/x.txt.json") == "{\"n\":0}\n")
+        #expect(fixture.state.read("outbox/x.txt.1.json") == "{\"n\":1}\n")
+    }
+
     @Test func resultsGetTheConfiguredModeAndNoTemporaryFilesRemain() throws {
         let fixture = try PipelineFixture()
         _ = try fixture.pipeline.store.publish(Array("{}\n".utf8), for: "a.txt", job: 1)

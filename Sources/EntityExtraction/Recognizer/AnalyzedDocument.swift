@@ -54,10 +54,12 @@ struct AnalyzedDocument {
                         if let cache, let exact = Self.asciiExactHash(bytes) {
                             // ASCII (most tokens): the exact hash is one multiply per byte.
                             if let w = cache.word(exact: exact) {
-                                slot.initialize(to: cachedInfos[w])
+                                // Copied as bytes (the analysis is plain data): an assignment went through the stack.
+                                precondition(w < cachedInfos.count, "a cached word has a cached analysis")
+                                UnsafeMutableRawPointer(slot).copyMemory(from: cachedInfos.baseAddress! + w, byteCount: MemoryLayout<TokenInfo>.size)
                                 words[k] = Int32(w)
                             } else {
-                                slot.initialize(to: TokenInfo(utf8: bytes))
+                                slot.initialize(to: bytes.isEmpty ? TokenInfo(utf8: bytes) : TokenInfo(ascii: bytes, exact: exact))
                             }
                         } else {
                             slot.initialize(to: TokenInfo(utf8: bytes))

@@ -16,9 +16,11 @@ struct ReloadService: Service {
     /// The logging set up at start (swift-log is bootstrapped once per process).
     let loggedLevel: Logger.Level
     let loggedTarget: LogTarget
+    /// SIGHUP, trapped before the service group starts: trapped here, a SIGHUP right after
+    /// READY=1 could still meet its default action (the process ends) on a busy machine.
+    let signals: UnixSignalsSequence
 
     func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
             notifier.send(logger) { try $0.reloading() }
             logger.notice("reloading the configuration")
