@@ -108,14 +108,39 @@ struct PhraseMatcher: Sendable {
         var scanner = TokenScanner(bytes: bytes, reusing: consume storage)
         scanner.run()
         defer { scanTokens = scanner.tokens }
-        guard let first = scanner.tokens.first else { return }
-        startBytes[Int(bytes[first.byteStart])] = true
-        if bytes[first.byteStart] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
-        var node: Int32 = 0
-        for token in scanner.tokens {
-            node = childAdding(to: node, UnsafeBufferPointer(rebasing: bytes[token.byteStart..<token.byteEnd]))
+        scanner.tokens.withUnsafeBufferPointer { tokens in
+            addPhrase(tokenCount: tokens.count, payload: payload) { UnsafeBufferPointer(rebasing: bytes[tokens[$0].byteStart..<tokens[$0].byteEnd]) }
         }
-        longestPhrase = max(longestPhrase, scanner.tokens.count)
+    }
+
+    /// Adds the phrase of `tokens` (byte ranges in `bytes`), as `add(bytes:payload:)` adds the
+    /// text from the first token's start to the last one's end, when scanning that text alone
+    /// gives exactly these tokens and it holds no curly apostrophe: the caller's guarantee
+    /// (`TokenizedText.isPlainWordRun`).
+    mutating func add(tokens: UnsafeBufferPointer<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, payload: Int) {
+        addPhrase(tokenCount: tokens.count, payload: payload) { UnsafeBufferPointer(rebasing: bytes[tokens[$0]]) }
+    }
+
+    /// `add(tokens:in:payload:)` of the same text in capitals, as `addUppercased` adds it; the
+    /// text from the first token's start to the last one's end must be ASCII.
+    mutating func addUppercased(tokens: UnsafeBufferPointer<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, payload: Int, scratch: inout [UInt8]) {
+        guard let start = tokens.first?.lowerBound, let end = tokens.last?.upperBound else { return }
+        scratch.removeAll(keepingCapacity: true)
+        for b in bytes[start..<end] { scratch.append(b &- 0x61 < 26 ? b &- 0x20 : b) }
+        scratch.withUnsafeBufferPointer { upper in
+            addPhrase(tokenCount: tokens.count, payload: payload) { UnsafeBufferPointer(rebasing: upper[(tokens[$0].lowerBound - start)..<(tokens[$0].upperBound - start)]) }
+        }
+    }
+
+    /// Adds the phrase of `tokenCount` tokens, token `k` spelled by `token(k)` (curly apostrophes already straight).
+    @inline(__always) private mutating func addPhrase(tokenCount: Int, payload: Int, token: (Int) -> UnsafeBufferPointer<UInt8>) {
+        guard tokenCount > 0 else { return }
+        let first = token(0)
+        startBytes[Int(first[0])] = true
+        if first[0] == 0x27 { startBytes[0xE2] = true }  // ' also matches ’
+        var node: Int32 = 0
+        for k in 0..<tokenCount { node = childAdding(to: node, token(k)) }
+        longestPhrase = max(longestPhrase, tokenCount)
         if payloads[Int(node)] < 0 { payloads[Int(node)] = Int32(payload) }
     }
 
@@ -151,22 +176,27 @@ struct PhraseMatcher: Sendable {
 
     /// Non-overlapping longest matches within `range` of the text's tokens, left to right.
     func matches(in text: TokenizedText, within range: Range<Int>) -> [(tokens: Range<Int>, payload: Int)] {
-        guard !isEmpty else { return [] }
-        return text.utf8.withUnsafeBufferPointer { bytes in
+        var found: [(tokens: Range<Int>, payload: Int)] = []
+        forEachMatch(in: text, within: range) { found.append(($0, $1)) }
+        return found
+    }
+
+    /// Calls `body` with each of `matches(in:within:)` (its tokens and payload) in turn: no array.
+    func forEachMatch(in text: TokenizedText, within range: Range<Int>, _ body: (Range<Int>, Int) -> Void) {
+        guard !isEmpty else { return }
+        text.utf8.withUnsafeBufferPointer { bytes in
             text.byteRanges.withUnsafeBufferPointer { byteRanges in
                 startBytes.withUnsafeBufferPointer { startBytes in
-                    var found: [(tokens: Range<Int>, payload: Int)] = []
                     var i = range.lowerBound
                     while i < range.upperBound {
                         // Most tokens cannot start a phrase: one table read rules them out.
                         if startBytes[Int(bytes[byteRanges[i].lowerBound])], let (end, payload) = longestMatch(bytes, byteRanges, at: i, within: range) {
-                            found.append((i..<end, payload))
+                            body(i..<end, payload)
                             i = end
                         } else {
                             i += 1
                         }
                     }
-                    return found
                 }
             }
         }
