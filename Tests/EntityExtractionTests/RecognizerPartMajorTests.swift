@@ -13,7 +13,7 @@ import Testing
         let emissions = RecognizerViterbiReferenceTests.spreadScores(n * l, &generator)
         let transitions = RecognizerViterbiReferenceTests.spreadScores(l * l, &generator)
         let order = LabelSet.partMajorLabels(count: l)
-        #expect(order.sorted() == Array(0..<l) && order[0] == 0)
+        #expect(order.sorted() == Array(0..<l) && order[3 * types] == 0)
         let partMajor = (0..<(n * l)).map { emissions[$0 - $0 % l + order[$0 % l]] }
         var byLabel = ViterbiDecoder(labels: labels, transitions: transitions), byPart = byLabel
         let labelScore = emissions.withUnsafeBufferPointer { byLabel.decode($0, count: n) }
@@ -34,9 +34,43 @@ import Testing
         #expect(table.weights == weights)
         for row in 0..<rows {
             for y in 0..<l { #expect(table.weight(row: row, label: y) == weights[row * l + y]) }
-            // Part-major: O, then the four B labels (1, 5, 9, 13) first.
-            #expect(table.paddedWeights[row * l + 1] == weights[row * l + 1])
-            #expect(table.paddedWeights[row * l + 2] == weights[row * l + 5])
+            // Part-major in the decoder's row order: I (2, 6, 10, 14), L, U, then O, then B (1, 5, 9, 13).
+            #expect(table.paddedWeights[row * l] == weights[row * l + 2])
+            #expect(table.paddedWeights[row * l + 1] == weights[row * l + 6])
+            #expect(table.paddedWeights[row * l + 12] == weights[row * l])
+            #expect(table.paddedWeights[row * l + 13] == weights[row * l + 1])
+            #expect(table.paddedWeights[row * l + 16] == weights[row * l + 13])
+        }
+    }
+
+    /// Rows of a multiple of four types with room after the last are read in place (the
+    /// tagger's case): the same path, score and max-marginals as decoding them in label order.
+    @Test(arguments: [4, 8])
+    func rowsReadInPlaceDecodeAsLabelOrder(types: Int) {
+        let labels = LabelSet(types: (0..<types).map { "T\($0)" })
+        let l = labels.count
+        let order = LabelSet.partMajorLabels(count: l)
+        var generator = SplitMix64(seed: UInt64(types) &+ 40)
+        for round in 0..<40 {
+            let n = 1 + round % 12
+            let draw = round % 2 == 0 ? RecognizerViterbiReferenceTests.tiedScores : RecognizerViterbiReferenceTests.spreadScores
+            let emissions = draw(n * l, &generator), transitions = draw(l * l, &generator)
+            // Room after the last row, filled with scores that must not matter.
+            let partMajor = (0..<(n * l)).map { emissions[$0 - $0 % l + order[$0 % l]] } + draw(3 * l, &generator)
+            var byLabel = ViterbiDecoder(labels: labels, transitions: transitions), inPlace = byLabel
+            let labelScore = emissions.withUnsafeBufferPointer { byLabel.decode($0, count: n) }
+            let first = round % 3 == 0 ? 0 : (n - 1) / 2
+            byLabel.computeMaxMarginals(count: n, from: first)
+            partMajor.withUnsafeBufferPointer { rows in
+                let score = inPlace.decode(rows, count: n, partMajor: true)
+                #expect(score.bitPattern == labelScore.bitPattern)
+                inPlace.computeMaxMarginals(rows, count: n, from: first)
+            }
+            #expect(Array(inPlace.path[0..<n]) == Array(byLabel.path[0..<n]))
+            for i in first..<n {
+                for y in 0..<l { #expect(inPlace.maxMarginal(i, y).bitPattern == byLabel.maxMarginal(i, y).bitPattern) }
+            }
+            #expect(inPlace.bestRival(over: first..<n) == byLabel.bestRival(over: first..<n))
         }
     }
 }

@@ -123,10 +123,13 @@ extension DocumentTagger {
     /// Decodes the emissions of the sentence `range` at `stage`; returns the best path's score.
     @discardableResult
     mutating func decode(_ range: Range<Int>, stage: Int) -> Float {
-        let l = model.labels.count
-        return emissions.withUnsafeBufferPointer {
-            decoders[stage].decode(UnsafeBufferPointer(rebasing: $0[range.lowerBound * l..<range.upperBound * l]), count: range.count, partMajor: true)
-        }
+        emissions.withUnsafeBufferPointer { decoders[stage].decode(rows($0, from: range.lowerBound), count: range.count, partMajor: true) }
+    }
+
+    /// The emissions from token `first` on, to the end of the buffer: the decoder reads them in
+    /// place, its last row a few floats past the sentence's (`reserveEmissions` pads the buffer).
+    private func rows(_ emissions: UnsafeBufferPointer<Float>, from first: Int) -> UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(rebasing: emissions[(first * model.labels.count)...])
     }
 
     mutating func spans(_ range: Range<Int>, stage: Int) -> [MarginSpan] {
@@ -134,7 +137,7 @@ extension DocumentTagger {
         let best = decode(range, stage: stage)
         // Margins need the backward pass only from the first entity token on.
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
-        decoders[stage].computeMaxMarginals(count: n, from: firstEntity)
+        emissions.withUnsafeBufferPointer { decoders[stage].computeMaxMarginals(rows($0, from: range.lowerBound), count: n, from: firstEntity) }
         var spans: [MarginSpan] = []
         BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
             spans.append((range, type, best - decoders[stage].bestRival(over: range)))

@@ -20,6 +20,8 @@ struct ViterbiDecoder {
     /// Per token, the one closed label that the pruned forward step kept (the predecessor of
     /// every opening label there, `ViterbiDecoder.prunedMaxPlus`), or -1.
     private var onlyPredecessor: [Int32] = []
+    /// Whether the last `decode` read the caller's part-major rows in place (no copy in `emissions`).
+    private var readsInPlace = false
     /// Best label per token after `decode`.
     private(set) var path: [Int] = []
 
@@ -47,13 +49,19 @@ struct ViterbiDecoder {
     /// Finds the best labels for `n` tokens with emission scores `emissions[i * L + y]` (or,
     /// with `partMajor`, label y's score at `i * L + lane` in `LabelSet.partMajorLabels` order,
     /// as the tagger's weight rows give them); returns the path's score. The labels are in
-    /// `path[0..<n]`.
+    /// `path[0..<n]`. Part-major rows of a multiple of four types are the decoder's own rows
+    /// but for their stride (`ViterbiMoves`): they are read in place when `scores` holds
+    /// `moves.width - L` more floats after the last row (`computeMaxMarginals` then needs them too).
     @discardableResult
     mutating func decode(_ scores: UnsafeBufferPointer<Float>, count n: Int, partMajor: Bool = false) -> Float {
         guard n > 0 else { return 0 }
         reserve(n)
         let l = labelCount, w = moves.width, q4 = 4 * moves.quads
         let moves = moves
+        let inPlace = partMajor && moves.typeCount % 4 == 0 && scores.count >= n &* l &+ (w &- l)
+        readsInPlace = inPlace
+        // Floats from one token's emissions to the next's.
+        let stride = inPlace ? l : w
         emissions.withUnsafeMutableBufferPointer { em in
             forward.withUnsafeMutableBufferPointer { fwd in
             onlyPredecessor.withUnsafeMutableBufferPointer { only in
@@ -66,35 +74,23 @@ struct ViterbiDecoder {
                 moves.laneBits.withUnsafeBufferPointer { bits in
                 moves.bounds.withUnsafeBufferPointer { bounds in
                 moves.closed.withUnsafeBufferPointer { closedLabels in
-                    let e = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
+                    let copy = em.baseAddress!, f = fwd.baseAddress!, p = position.baseAddress!, source = scores.baseAddress!
+                    let e = inPlace ? source : UnsafePointer(copy)
                     let t = within.baseAddress!
                     let fullQuads = moves.typeCount / 4
-                    if partMajor && moves.typeCount % 4 == 0 {
-                        // Each part's scores are whole quads already: copied, no transpose (pads stay 0).
-                        let types = moves.typeCount
-                        for i in 0..<n {
-                            let row = e + i &* w, labelRow = source + i &* l
-                            row[moves.outside] = labelRow[0]
-                            var q = 0
-                            while q < types {
-                                SIMD4.load(labelRow + 1 + q).store(row + moves.begin + q)
-                                SIMD4.load(labelRow + 1 + types + q).store(row + moves.inside + q)
-                                SIMD4.load(labelRow + 1 + 2 * types + q).store(row + moves.last + q)
-                                SIMD4.load(labelRow + 1 + 3 * types + q).store(row + moves.unit + q)
-                                q += 4
-                            }
-                        }
+                    if inPlace {
+                        // The rows as they are: their last lanes (the row's pads) read the next row's first.
                     } else if partMajor {
                         let positions = partMajorPositions.baseAddress!
                         for i in 0..<n {
-                            let row = e + i * w, labelRow = source + i * l
+                            let row = copy + i * w, labelRow = source + i * l
                             for lane in 0..<l { row[positions[lane]] = labelRow[lane] }
                         }
                     } else {
                         // Part-major emission rows (pads stay 0: their moves are impossible anyway): four
                         // types' B, I, L, U scores per 4×4 transpose, the types of a last partial quad one by one.
                         for i in 0..<n {
-                            let row = e + i * w, labelRow = source + i * l
+                            let row = copy + i * w, labelRow = source + i * l
                             row[moves.outside] = labelRow[0]
                             var q = 0
                             while q < fullQuads {
@@ -118,7 +114,7 @@ struct ViterbiDecoder {
                     }
                     var i = 1
                     while i < n {
-                        let previous = f + (i &- 1) &* w, row = f + i &* w, rowEmissions = e + i &* w
+                        let previous = f + (i &- 1) &* w, row = f + i &* w, rowEmissions = e + i &* stride
                         // I-X and L-X from B-X and I-X, four types per step.
                         var q = 0
                         while q < q4 {
@@ -371,9 +367,11 @@ struct ViterbiDecoder {
     /// Fills the backward max-product table after `decode` (over the emissions it read) for
     /// tokens `first..<n`, so that `maxMarginal(i, y)` is the best score of any path through
     /// label `y` at token `i >= first`.
-    mutating func computeMaxMarginals(count n: Int, from first: Int = 0) {
+    /// After a `decode` that read its rows in place, `scores` must be the same rows.
+    mutating func computeMaxMarginals(_ scores: UnsafeBufferPointer<Float>? = nil, count n: Int, from first: Int = 0) {
         guard n > 0 else { return }
-        let w = moves.width, q4 = 4 * moves.quads
+        precondition(scores != nil || !readsInPlace, "the rows decode read in place")
+        let w = moves.width, q4 = 4 * moves.quads, inPlace = readsInPlace, stride = inPlace ? labelCount : w
         let moves = moves
         emissions.withUnsafeBufferPointer { em in
             backward.withUnsafeMutableBufferPointer { bwd in
@@ -383,13 +381,23 @@ struct ViterbiDecoder {
                         moves.lanes.withUnsafeBufferPointer { lanes in
                         moves.laneBits.withUnsafeBufferPointer { bits in
                         moves.bounds.withUnsafeBufferPointer { bounds in
-                            let e = em.baseAddress!, bw = bwd.baseAddress!, t = within.baseAddress!
+                            let e = inPlace ? scores!.baseAddress! : em.baseAddress!, bw = bwd.baseAddress!, t = within.baseAddress!
                             moves.end.withUnsafeBufferPointer { end in
                                 (bw + (n - 1) * w).update(from: end.baseAddress!, count: w)
                             }
                             var i = n - 2
                             while i >= first {
-                                let row = bw + i &* w, next = row + w, nextEmissions = e + (i &+ 1) &* w
+                                let row = bw + i &* w, next = row + w, nextEmissions = e + (i &+ 1) &* stride
+                                // Closed labels from every opening one first: the region's last quad also holds B lanes, written after.
+                                if moves.prunes {
+                                    let region = moves.regionWidth
+                                    Self.prunedMaxPlus(outOf.baseAddress!, lanes: lanes.baseAddress! + moves.closed.count, bits: bits.baseAddress! + region,
+                                                       bounds: bounds.baseAddress! + 2 * region, values: nextEmissions + moves.unit,
+                                                       plus: next + moves.unit, into: row + moves.last, adding: nil)
+                                } else {
+                                    Self.maxPlus(outOf.baseAddress!, sources: opening, values: nextEmissions, width: moves.regionWidth,
+                                                 into: row + moves.last, adding: nil, plus: next)
+                                }
                                 var q = 0
                                 while q < q4 {
                                     let eI = SIMD4.load(nextEmissions + moves.inside + q), bI = SIMD4.load(next + moves.inside + q)
@@ -402,15 +410,6 @@ struct ViterbiDecoder {
                                     fromBegin.store(row + moves.begin + q)
                                     fromInside.store(row + moves.inside + q)
                                     q += 4
-                                }
-                                if moves.prunes {
-                                    let region = moves.regionWidth
-                                    Self.prunedMaxPlus(outOf.baseAddress!, lanes: lanes.baseAddress! + moves.closed.count, bits: bits.baseAddress! + region,
-                                                       bounds: bounds.baseAddress! + 2 * region, values: nextEmissions + moves.unit,
-                                                       plus: next + moves.unit, into: row + moves.last, adding: nil)
-                                } else {
-                                    Self.maxPlus(outOf.baseAddress!, sources: opening, values: nextEmissions, width: moves.regionWidth,
-                                                 into: row + moves.last, adding: nil, plus: next)
                                 }
                                 i -= 1
                             }

@@ -4,10 +4,12 @@
 /// opening one {O, B-*, U-*}, and B-X or I-X moves to I-X or L-X. The decoder keeps every
 /// token's scores part-major, four types per SIMD4 ("quads", pads scored `impossible`):
 ///
-///     [I: Q quads][L: Q][U: Q][O, 3 pads][B: Q]     (W = 4 (4Q + 1) floats)
+///     [I: Q quads][L: Q][U: Q][O][B: Q][3 pads]     (W = 4 (4Q + 1) floats)
 ///
-/// so the opening targets {U, O, B} and the closed sources {L, U, O} are each one contiguous
-/// region of 2Q + 1 quads, and the I/L moves are whole quads of the same types.
+/// so the opening targets {U, O, B} and the closed sources {L, U, O} (followed by three B
+/// lanes, moving nowhere from there) are each one contiguous region of 2Q + 1 quads, and the
+/// I/L moves are whole quads of the same types (B's loaded unaligned). With T a multiple of
+/// four the first 4T + 1 floats are a part-major emission row (`LabelSet.partMajorLabels`).
 ///
 /// A class, immutable: a decoder holds it with one reference (new scores, new instance).
 final class ViterbiMoves: Sendable {
@@ -70,7 +72,7 @@ final class ViterbiMoves: Sendable {
         last = q4
         unit = 2 * q4
         outside = 3 * q4
-        begin = 3 * q4 + 4
+        begin = 3 * q4 + 1
         width = 4 * q4 + 4
         regionWidth = 2 * q4 + 4
         var position = [Int](repeating: outside, count: labels.count)
