@@ -60,8 +60,9 @@ struct EntityGrouper {
                     for m in list { array.append((mentions + m).move()) }
                     moved = array
                 }
-                (entities.baseAddress! + id).initialize(to: Entity(
-                    id: id, name: groups.names[order[k]], type: types[k], salience: sortKeys[id].salience, mentions: moved, geo: geos[k]))
+                let entity = Entity(
+                    id: id, name: groups.names[order[k]], type: types[k], salience: sortKeys[id].salience, mentions: moved, geo: geos[k])
+                (entities.baseAddress! + id).initialize(to: consume entity)
             }
             count = sortKeys.count
         }
@@ -230,6 +231,7 @@ struct EntityGrouper {
         }
         guard !uppercased.isEmpty else { return (Array(keys.indices), members) }
         var order: [Int] = []
+        order.reserveCapacity(keys.count)
         var movedTo: [Int: [Int]] = [:]  // merged lists by target group (few)
         for g in keys.indices {
             let typeClass = groups.typeClasses[g]
@@ -321,7 +323,7 @@ private struct EntityOrderKey {
     /// is total; mentions given in another way keep their order on ties): by insertion for the
     /// few entities of most articles.
     static func sort(_ keys: inout [EntityOrderKey]) {
-        guard keys.count <= 16 else {
+        guard keys.count <= 32 else {
             sortPacked(&keys)
             return
         }

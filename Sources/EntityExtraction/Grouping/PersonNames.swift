@@ -34,9 +34,20 @@ struct PersonNames {
     }
 
     private mutating func add(part: Int, of fullName: String, in text: TokenizedText) {
-        let key = text.uppercasedString(ofToken: part)
-        let k = index.index(hash: StringTable.hash(key), orInsert: parts.count) { parts[$0] == key }
+        let k = text.utf8.withUnsafeBufferPointer { utf8 -> Int in
+            let bytes = UnsafeBufferPointer(rebasing: utf8[text.byteRanges[part]])
+            // ASCII words (nearly all) are hashed and compared in capitals as bytes; the string is made for a new part only.
+            if PatternText.isASCII(bytes) {
+                let (parts, partIsASCII) = (parts, partIsASCII)
+                return index.index(hash: StringTable.mix(Self.uppercasedHash(bytes), tag: 0), orInsert: parts.count) {
+                    Self.part(parts[$0], isASCII: partIsASCII[$0], isUppercased: bytes)
+                }
+            }
+            let key = text.uppercasedString(ofToken: part)
+            return index.index(hash: StringTable.hash(key), orInsert: parts.count) { parts[$0] == key }
+        }
         if k == parts.count {
+            let key = text.uppercasedString(ofToken: part)
             parts.append(key)
             partIsASCII.append(key.utf8.withContiguousStorageIfAvailable(PatternText.isASCII) ?? key.utf8.allSatisfy { $0 < 0x80 })
             fullNames.append(fullName)
@@ -59,12 +70,8 @@ struct PersonNames {
     func fullName(ofSurname surface: String, utf8: UnsafeBufferPointer<UInt8>?) -> String? {
         guard !parts.isEmpty else { return nil }
         let k: Int?
-        if let utf8, utf8.count <= 64, PatternText.isASCII(utf8) {
-            k = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { upper in
-                for j in 0..<utf8.count { upper[j] = utf8[j] &- 0x61 < 26 ? utf8[j] &- 0x20 : utf8[j] }
-                let key = UnsafeBufferPointer(upper)
-                return index.index(hash: StringTable.hash(utf8: key)) { self.part($0, equals: key) }
-            }
+        if let utf8, PatternText.isASCII(utf8) {
+            k = index.index(hash: StringTable.mix(Self.uppercasedHash(utf8), tag: 0)) { Self.part(parts[$0], isASCII: partIsASCII[$0], isUppercased: utf8) }
         } else {
             let key = surface.fastUppercased
             k = index.index(hash: StringTable.hash(key)) { parts[$0] == key }
@@ -73,13 +80,23 @@ struct PersonNames {
         return fullName
     }
 
-    /// Whether part `k` is the string spelled by the ASCII bytes `key` (`==`: an ASCII part is
-    /// equal only byte for byte; another part may still be canonically equivalent).
-    private func part(_ k: Int, equals key: UnsafeBufferPointer<UInt8>) -> Bool {
-        if partIsASCII[k] {
-            return parts[k].utf8.count == key.count
-                && (parts[k].utf8.withContiguousStorageIfAvailable { $0.sameBytes(as: key) } ?? parts[k].utf8.elementsEqual(key))
+    /// `StringTable.baseHash` of the upper case of ASCII text (FNV-1a of its bytes in capitals).
+    private static func uppercasedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b &- 0x61 < 26 ? b &- 0x20 : b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// Whether `part` is the upper case of the ASCII text `bytes` (`==`: an ASCII part is equal
+    /// only byte for byte; another part may still be canonically equivalent).
+    private static func part(_ part: String, isASCII: Bool, isUppercased bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isASCII, let equal = part.utf8.withContiguousStorageIfAvailable({ part -> Bool in
+            guard part.count == bytes.count else { return false }
+            for j in 0..<part.count where part[j] != (bytes[j] &- 0x61 < 26 ? bytes[j] &- 0x20 : bytes[j]) { return false }
+            return true
+        }) {
+            return equal
         }
-        return parts[k] == String(decoding: key, as: UTF8.self)
+        return part == String(decoding: bytes, as: UTF8.self).fastUppercased
     }
 }
