@@ -139,6 +139,8 @@ extension DocumentTagger {
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
         emissions.withUnsafeBufferPointer { decoders[stage].computeMaxMarginals(rows($0, from: range.lowerBound), count: n, from: firstEntity) }
         var spans: [MarginSpan] = []
+        // Room for most sentences' entities at once (growing from one took two allocations on average).
+        spans.reserveCapacity(min(n, 8))
         BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
             spans.append((range, type, best - decoders[stage].bestRival(over: range)))
         }
