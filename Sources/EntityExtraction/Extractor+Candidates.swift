@@ -33,7 +33,8 @@ extension Extractor {
                 chunkStart = chunk.upperBound
             }
             harmonizeLabels(&recognized)
-            candidates += recognized.map { typedCandidate($0, in: text) }
+            candidates.reserveCapacity(candidates.count + recognized.count)
+            for i in recognized.indices { candidates.append(typedCandidate(recognized[i], in: text)) }
         }
         for (s, range) in text.sentences.enumerated() {
             if !shouting[s] {
@@ -61,47 +62,61 @@ extension Extractor {
         return candidates
     }
 
-    /// Keeps the best candidates that do not overlap: by source, then longer first, then earlier.
-    func resolve(_ candidates: [Candidate], in text: TokenizedText) -> [Candidate] {
+    /// Keeps the best candidates of `candidates` and `more` (as if one array, `candidates + more`,
+    /// without making it) that do not overlap: by source, then longer first, then earlier.
+    func resolve(_ candidates: [Candidate], adding more: [Candidate] = [], in text: TokenizedText) -> [Candidate] {
         // Sorting packed integer keys, not the candidates themselves: an article may hold hundreds
         // of thousands of candidates, and moving structs with strings is what costs. Each key holds
         // its candidate's index in the low bits, so a plain integer sort is the stable sort by
         // (source, longer, earlier) that the candidates need.
-        guard let order = Self.packedOrder(candidates) else { return resolveSlowly(candidates, in: text) }
+        guard let order = Self.packedOrder(candidates, more) else { return resolveSlowly(candidates + more, in: text) }
+        let split = candidates.count
         var taken = [Bool](repeating: false, count: text.tokens.count)
         var kept: [UInt64] = []
         kept.reserveCapacity(min(order.count, text.tokens.count))
         for key in order {
             let i = Int(key & Self.indexMask)
-            let tokens = candidates[i].tokens
+            let tokens = i < split ? candidates[i].tokens : more[i &- split].tokens
             guard !tokens.isEmpty, !tokens.contains(where: { taken[$0] }) else { continue }
             for t in tokens { taken[t] = true }
             // Kept spans do not overlap: their starts are distinct and order them.
             kept.append(UInt64(tokens.lowerBound) << Self.indexBits | UInt64(i))
         }
         kept.sort()
-        return kept.map { candidates[Int($0 & Self.indexMask)] }
+        var resolved: [Candidate] = []
+        resolved.reserveCapacity(kept.count)
+        for key in kept {
+            let i = Int(key & Self.indexMask)
+            resolved.append(i < split ? candidates[i] : more[i &- split])
+        }
+        return resolved
     }
 
     private static let indexBits: UInt64 = 23
     private static let indexMask: UInt64 = 1 << indexBits - 1
 
-    /// Keys `source (3 bits) | 4095 - length (12) | start (26) | index (23)`, sorted; `nil` when a
-    /// value does not fit (then `resolveSlowly` decides).
-    private static func packedOrder(_ candidates: [Candidate]) -> [UInt64]? {
-        guard candidates.count <= Int(indexMask) else { return nil }
+    /// Keys `source (3 bits) | 4095 - length (12) | start (26) | index (23)` of `candidates + more`,
+    /// sorted; `nil` when a value does not fit (then `resolveSlowly` decides).
+    private static func packedOrder(_ candidates: [Candidate], _ more: [Candidate]) -> [UInt64]? {
+        guard candidates.count + more.count <= Int(indexMask) else { return nil }
         var keys: [UInt64] = []
-        keys.reserveCapacity(candidates.count)
-        // Fields read by index: enumerating would copy each candidate and retain its string.
-        for i in candidates.indices {
-            let tokens = candidates[i].tokens
-            let source = candidates[i].source.rawValue
-            let length = tokens.count
-            guard length < 4096, tokens.lowerBound < 1 << 26, source < 8 else { return nil }
-            keys.append(UInt64(source) << 61 | UInt64(4095 - length) << 49 | UInt64(tokens.lowerBound) << indexBits | UInt64(i))
-        }
+        keys.reserveCapacity(candidates.count + more.count)
+        guard appendKeys(of: candidates, from: 0, to: &keys), appendKeys(of: more, from: candidates.count, to: &keys) else { return nil }
         keys.sort()
         return keys
+    }
+
+    /// Appends the keys of `part`, whose first candidate has index `offset`; `false` when one does not fit.
+    private static func appendKeys(of part: [Candidate], from offset: Int, to keys: inout [UInt64]) -> Bool {
+        // Fields read by index: enumerating would copy each candidate and retain its string.
+        for i in part.indices {
+            let tokens = part[i].tokens
+            let source = part[i].source.rawValue
+            let length = tokens.count
+            guard length < 4096, tokens.lowerBound < 1 << 26, source < 8 else { return false }
+            keys.append(UInt64(source) << 61 | UInt64(4095 - length) << 49 | UInt64(tokens.lowerBound) << indexBits | UInt64(offset + i))
+        }
+        return true
     }
 
     /// `resolve` for candidates whose keys do not pack (tokens past 2^26, spans of 4,096 tokens or more).

@@ -68,12 +68,12 @@ public final class Extractor: Sendable {
         let shouting = shoutingSentences(tokenized)
         let candidates = try findCandidates(in: tokenized, shouting: shouting, checkDeadline: checkDeadline)
         let resolved = resolve(candidates, in: tokenized)
-        let mentions = resolve(resolved + propagatedCandidates(from: resolved, in: tokenized, shouting: shouting), in: tokenized)
+        let mentions = resolve(resolved, adding: propagatedCandidates(from: resolved, in: tokenized, shouting: shouting), in: tokenized)
         try checkDeadline()
         let entities = EntityGrouper(gazetteer: gazetteer).group(mentions, in: tokenized, title: article.title)
         return ExtractionResult(
             article: ArticleSummary(
-                title: article.title, language: "en", characters: article.text.utf8.withContiguousStorageIfAvailable(UTF8Bytes.scalarCount) ?? article.text.unicodeScalars.count,
+                title: article.title, language: "en", characters: tokenized.scalarCount,
                 sentences: tokenized.sentences.count, tokens: tokenized.tokens.count),
             entities: entities)
     }

@@ -32,9 +32,35 @@ public enum ArticleFile {
         }
     }
 
+    /// Reads a claimed input through `descriptor`, the one its claim opened (-1: none), when
+    /// that is still the file `name` in `directory`: a rename over the inbox name between
+    /// the claim's open and its rename would have claimed another file. Otherwise (closing
+    /// `descriptor`) it opens the name like `readKeepingOpen`. Takes over `descriptor` either way.
+    static func readClaimed(descriptor: Int32, directory: Int32, name: String, maximumBytes: Int) throws(ArticleFailure) -> (bytes: [UInt8], descriptor: Int32) {
+        if descriptor >= 0 {
+            var byDescriptor = stat(), byName = stat()
+            if fstat(descriptor, &byDescriptor) == 0, fstatat(directory, name, &byName, AT_SYMLINK_NOFOLLOW) == 0,
+               byDescriptor.st_dev == byName.st_dev, byDescriptor.st_ino == byName.st_ino {
+                do {
+                    return (try read(descriptor: descriptor, status: byDescriptor, maximumBytes: maximumBytes), descriptor)
+                } catch {
+                    close(descriptor)
+                    throw error
+                }
+            }
+            close(descriptor)
+        }
+        return try readKeepingOpen(directory: directory, name: name, maximumBytes: maximumBytes)
+    }
+
     private static func read(descriptor fd: Int32, maximumBytes: Int) throws(ArticleFailure) -> [UInt8] {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw failure("unreadable", "fstat failed: \(String(cString: strerror(errno)))") }
+        return try read(descriptor: fd, status: status, maximumBytes: maximumBytes)
+    }
+
+    /// Reads an open file whose `fstat` is `status`.
+    private static func read(descriptor fd: Int32, status: stat, maximumBytes: Int) throws(ArticleFailure) -> [UInt8] {
         guard status.st_mode & S_IFMT == S_IFREG else { throw failure("not_regular_file", "not a regular file but \(kind(status.st_mode))") }
         guard Int(status.st_size) <= maximumBytes else {
             throw failure("too_large", "\(status.st_size) bytes, more than the limit of \(maximumBytes)")

@@ -108,7 +108,8 @@ struct InboxSchedule {
         case .released(let name):
             releasedSinceTrim += 1
             if releasedSinceTrim >= Self.trimEvery { requestTrim() }
-            if let hint = deferred.removeValue(forKey: name) { enqueue(name, hint) }
+            // Every file ends with this event; a name is hashed only when something waits.
+            if !deferred.isEmpty, let hint = deferred.removeValue(forKey: name) { enqueue(name, hint) }
         case .quiet:
             if releasedSinceTrim >= Self.quietTrimMinimum { requestTrim() }
         case .stopRequested:

@@ -17,7 +17,9 @@ extension IngestionPipeline {
     func publisherLoop() {
         while case let batch = results.take(upTo: Self.publishBatchLimit, gathering: Self.publishBatchGathering, for: Self.publishGatheringSeconds),
               !batch.isEmpty {
+            publishingBatches.add(1, ordering: .relaxed)
             publishBatch(batch)
+            publishingBatches.subtract(1, ordering: .relaxed)
         }
     }
 

@@ -43,12 +43,16 @@ extension IngestionPipeline {
     /// Claims one inbox name and hands it to the workers (waiting while the queue is full).
     func claimAndQueue(_ name: String, hint: InboxSchedule.Hint) {
         guard !InboxNameFilter.isIgnored(name) else { return }
-        switch claim(name, hint: hint) {
+        var descriptor: Int32 = -1
+        switch claim(name, hint: hint, keeping: &descriptor) {
         case .claimed:
             reportClaimHealth(success: true)
-            let file = ClaimedFile(name: name, job: nextJob(), receivedAt: Timestamp.now())
-            if !queue.put(file), !store.returnToInbox(name, from: instance.fd) {
-                logger.warning("could not return \(name.debugDescription) to the inbox; the next start recovers it")
+            let file = ClaimedFile(name: name, job: nextJob(), receivedAt: Timestamp.now(), descriptor: descriptor)
+            if !queue.put(file) {
+                if descriptor >= 0 { close(descriptor) }
+                if !store.returnToInbox(name, from: instance.fd) {
+                    logger.warning("could not return \(name.debugDescription) to the inbox; the next start recovers it")
+                }
             }
         case .collision:
             schedule.post(.deferred(name, hint))
@@ -66,6 +70,14 @@ extension IngestionPipeline {
     /// any writer holds the file, and holding it across the rename closes the gap in which
     /// a writer could open it. Without the right to take a lease, see `WriterCheck`.
     func claim(_ name: String, hint: InboxSchedule.Hint) -> ClaimOutcome {
+        var descriptor: Int32 = -1
+        defer { if descriptor >= 0 { close(descriptor) } }
+        return claim(name, hint: hint, keeping: &descriptor)
+    }
+
+    /// `claim`, handing back in `descriptor` the claimed file's descriptor the lease was
+    /// taken on (lease released; -1 when no lease was taken), for the worker to read through.
+    func claim(_ name: String, hint: InboxSchedule.Hint, keeping descriptor: inout Int32) -> ClaimOutcome {
         var status = stat()
         guard fstatat(directories.inbox, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
             return errno == ENOENT ? .gone : .failed(SystemCallError("stat inbox/\(name.debugDescription)"))
@@ -93,14 +105,16 @@ extension IngestionPipeline {
             if lease >= 0 { close(lease) }
             return .retryLater
         }
+        var claimed = false
         defer {
             if lease >= 0 {
                 _ = fcntl(lease, FileSystem.setLease, FileSystem.noLease)
-                close(lease)
+                if claimed { descriptor = lease } else { close(lease) }
             }
         }
         do {
             try FileSystem.renameNoReplace(directories.inbox, name, instance.fd, name)
+            claimed = true
             return .claimed
         } catch {
             switch error.code {

@@ -28,6 +28,8 @@ public final class IngestionPipeline: Sendable {
     let processedCount = Atomic<Int>(0)
     let failedCount = Atomic<Int>(0)
     let inFlightCount = Atomic<Int>(0)
+    /// Batches publishers are publishing now (workers publish inline only when none is).
+    let publishingBatches = Atomic<Int>(0)
     /// One health per directory written, so that one's trouble is not mistaken as over when another works.
     let storageHealth = Mutex([StorageTarget: StorageHealth]())
     /// Targets in `storageHealth` that are failing: while none is, a success needs no lock.
@@ -96,6 +98,7 @@ public final class IngestionPipeline: Sendable {
         schedule.post(.stopRequested)
         watcher.stop()
         for file in queue.close() {
+            if file.descriptor >= 0 { close(file.descriptor) }
             if !store.returnToInbox(file.name, from: instance.fd) {
                 logger.warning("could not return \(file.name.debugDescription) to the inbox; the next start recovers it")
             }

@@ -28,7 +28,9 @@ public struct ConsoleLogHandler: LogHandler {
 
     /// Writes the record as one line.
     public func log(event: LogEvent) {
-        var fields = mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
+        // Most records carry only their own metadata: then no merged copy is built.
+        var fields = metadata.isEmpty && metadataProvider == nil
+            ? event.metadata ?? [:] : mergedMetadata(handler: metadata, provider: metadataProvider, event: event.metadata)
         if let error = event.error { fields["error"] = "\(error)" }
         let line = ConsoleLine.format(
             level: event.level, label: label, message: event.message.description, metadata: fields)

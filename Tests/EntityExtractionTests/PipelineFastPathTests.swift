@@ -137,7 +137,12 @@ import Testing
                     canonical: String(Int.random(in: 0...1_000_000, using: &generator)))
             }
             let fast = extractor.resolve(candidates, in: text).map { "\($0.tokens) \($0.source) \($0.canonical!)" }
-            #expect(fast == extractor.resolveSlowly(candidates, in: text).map { "\($0.tokens) \($0.source) \($0.canonical!)" })
+            let reference = extractor.resolveSlowly(candidates, in: text).map { "\($0.tokens) \($0.source) \($0.canonical!)" }
+            #expect(fast == reference)
+            // Two arrays resolve as their concatenation.
+            let cut = Int.random(in: 0...candidates.count, using: &generator)
+            let split = extractor.resolve(Array(candidates[..<cut]), adding: Array(candidates[cut...]), in: text)
+            #expect(split.map { "\($0.tokens) \($0.source) \($0.canonical!)" } == reference)
         }
     }
 

@@ -28,6 +28,7 @@ typealias SeededGenerator = SplitMix64
             let text = Self.randomText(&generator)
             let scalars = Array(text.unicodeScalars)
             let tokenized = Tokenizer(maximumSentenceTokens: 7).tokenize(text)
+            #expect(tokenized.scalarCount == scalars.count, "text: \(text.debugDescription)")
             var previousEnd = 0
             for (i, token) in tokenized.tokens.enumerated() {
                 #expect(token.start >= previousEnd && token.end > token.start && token.end <= scalars.count)

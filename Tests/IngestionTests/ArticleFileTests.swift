@@ -41,6 +41,35 @@ import Testing
         #expect(byDescriptor.st_ino == byName.st_ino)
     }
 
+    @Test func aClaimedFileIsReadThroughTheClaimsDescriptor() throws {
+        directory.write("c.txt", "Vilnius")
+        let dir = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(dir) }
+        let claimed = open(directory.path + "/c.txt", O_RDONLY)
+        let read = try ArticleFile.readClaimed(descriptor: claimed, directory: dir, name: "c.txt", maximumBytes: 100)
+        defer { close(read.descriptor) }
+        #expect(read.bytes == Array("Vilnius".utf8))
+        #expect(read.descriptor == claimed)
+    }
+
+    @Test func aClaimedNameNowNamingAnotherFileIsReadByName() throws {
+        directory.write("r.txt", "old")
+        let dir = open(directory.path, O_RDONLY | O_DIRECTORY)
+        defer { close(dir) }
+        let stale = open(directory.path + "/r.txt", O_RDONLY)
+        directory.write("next", "new")
+        #expect(rename(directory.path + "/next", directory.path + "/r.txt") == 0)
+        let read = try ArticleFile.readClaimed(descriptor: stale, directory: dir, name: "r.txt", maximumBytes: 100)
+        defer { close(read.descriptor) }
+        #expect(read.bytes == Array("new".utf8))
+        var byDescriptor = stat(), byName = stat()
+        #expect(fstat(read.descriptor, &byDescriptor) == 0)
+        #expect(fstatat(dir, "r.txt", &byName, 0) == 0)
+        #expect(byDescriptor.st_ino == byName.st_ino)
+        // The stale descriptor was closed (its number may already be the new open's).
+        #expect(read.descriptor == stale || fcntl(stale, F_GETFD) == -1)
+    }
+
     @Test func aSymlinkIsRefusedAndItsTargetNeverOpened() {
         directory.write("secret", "x")
         symlink(directory.path + "/secret", directory.path + "/link.txt")

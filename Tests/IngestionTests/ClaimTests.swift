@@ -13,6 +13,30 @@ import Testing
         #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .gone)
     }
 
+    @Test func aClaimHandsBackTheClaimedFilesDescriptorWithItsLeaseReleased() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/a.txt", "Lisbon")
+        var descriptor: Int32 = -1
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed, keeping: &descriptor) == .claimed)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var byDescriptor = stat(), byName = stat()
+        #expect(fstat(descriptor, &byDescriptor) == 0)
+        #expect(fstatat(fixture.pipeline.instance.fd, "a.txt", &byName, 0) == 0)
+        #expect(byDescriptor.st_ino == byName.st_ino)
+        #expect(fcntl(descriptor, 1025 /* F_GETLEASE */) == Int32(F_UNLCK))
+    }
+
+    @Test func aClaimThatFailsHandsBackNoDescriptor() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/a.txt", "one")
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed) == .claimed)
+        fixture.state.write("inbox/a.txt", "two")
+        var descriptor: Int32 = -1
+        #expect(fixture.pipeline.claim("a.txt", hint: .completed, keeping: &descriptor) == .collision)
+        #expect(descriptor == -1)
+    }
+
     @Test func aFileAWriterStillHoldsOpenIsNotClaimed() throws {
         let fixture = try PipelineFixture()
         let path = fixture.state.path + "/inbox/slow.txt"

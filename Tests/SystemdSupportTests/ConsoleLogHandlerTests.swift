@@ -33,6 +33,30 @@ struct ConsoleLogHandlerTests {
         #expect(output.last?.hasSuffix(#"error entityd.test: two\nlines instance=a"#) == true)
     }
 
+    /// strftime's spelling, as the line's time was made before it was written digit by digit.
+    private func strftimeReference(seconds: Int, nanoseconds: Int) -> String {
+        var seconds = seconds
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S", &parts)
+        let base = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return base + "." + String(String(nanoseconds / 1_000_000 + 1000).dropFirst()) + "Z"
+    }
+
+    @Test func timestampsAreSpelledAsStrftimeWouldSpellThem() {
+        var generator = SystemRandomNumberGenerator()
+        var samples: [(Int, Int)] = [(0, 0), (951_782_400, 999_999_999), (1_764_047_442, 5_000_000), (4_102_444_799, 123_456_789), (-1, 1_000_000)]
+        for _ in 0..<2_000 {
+            samples.append((Int.random(in: 0...253_402_300_799, using: &generator), Int.random(in: 0..<1_000_000_000, using: &generator)))
+        }
+        for (seconds, nanoseconds) in samples {
+            var line: [UInt8] = []
+            ConsoleLine.appendTimestamp(seconds: seconds, nanoseconds: nanoseconds, to: &line)
+            #expect(String(decoding: line, as: UTF8.self) == strftimeReference(seconds: seconds, nanoseconds: nanoseconds), "\(seconds).\(nanoseconds)")
+        }
+    }
+
     /// The byte-level pre-check must still catch C1 controls (two UTF-8 bytes) and leave
     /// other non-ASCII text alone.
     @Test func controlCharactersAreEscapedAndOtherTextIsKept() {

@@ -5,8 +5,12 @@ import Foundation
 struct PropagationScratch {
     var matcher = PhraseMatcher()
     var shoutedMatcher = PhraseMatcher()
-    var seen: [UInt64: Range<Int>] = [:]
+    /// The names added so far (byte ranges in the text), and their index by a hash of their bytes.
+    var seen = NameIndex(capacity: 0)
+    var seenNames: [Range<Int>] = []
     var upper: [UInt8] = []
+    /// The matches of the article's sentences.
+    var matches: [PhraseMatch] = []
 }
 
 /// Idle `PropagationScratch`es, one per thread extracting at the same time.
@@ -30,7 +34,7 @@ final class PropagationScratchPool: @unchecked Sendable {
     /// Keeps `scratch` for a later article, if there is room and it is not oversized.
     func put(_ scratch: consuming PropagationScratch) {
         guard scratch.matcher.tableCapacity <= Self.largestKeptTable, scratch.shoutedMatcher.tableCapacity <= Self.largestKeptTable,
-            scratch.seen.capacity <= Self.largestKeptTable
+            scratch.seen.tableSize <= Self.largestKeptTable
         else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -26,17 +26,31 @@ struct StringTable: Sendable {
 
     /// The hash of `key` with `tag`; never 0 (the empty-slot mark).
     static func hash(_ key: String, tag: Int = 0) -> UInt64 {
+        mix(baseHash(of: key), tag: tag)
+    }
+
+    /// The hash of `key` before a tag is mixed in.
+    static func baseHash(of key: String) -> UInt64 {
         // Native and small strings lend their bytes in place; others are copied first.
-        let base = key.utf8.withContiguousStorageIfAvailable(baseHash) ?? {
+        key.utf8.withContiguousStorageIfAvailable(baseHash) ?? {
             var copy = key
             return copy.withUTF8(baseHash)
         }()
+    }
+
+    /// `hash(String(decoding: bytes, as: UTF8.self), tag: tag)` of valid UTF-8, without the string.
+    @inline(__always) static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, tag: Int = 0) -> UInt64 {
+        mix(baseHash(bytes), tag: tag)
+    }
+
+    /// The hash of a key whose `baseHash` is `base`, with `tag`.
+    @inline(__always) static func mix(_ base: UInt64, tag: Int) -> UInt64 {
         let mixed = (base ^ UInt64(UInt(bitPattern: tag)) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
         return (mixed ^ (mixed >> 29)) | 1
     }
 
     /// The hash of a key's UTF-8 before the tag is mixed in.
-    private static func baseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func baseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var high: UInt8 = 0
         for b in bytes {

@@ -5,122 +5,255 @@ struct EntityGrouper {
 
     /// Entities of the article: named ones by salience (summing to 1), then numeric and temporal ones in text order.
     func group(_ candidates: [Candidate], in text: TokenizedText, title: String?) -> [Entity] {
-        let persons = PersonNames(candidates: candidates, text: text)
-        // Groups as indices: keys in order of first mention, each mention's group and type.
-        var keys: [GroupKey] = []
-        var groupByKey = StringTable(capacity: candidates.count)
-        var mentions: [Mention] = []
+        let n = candidates.count
+        guard n > 0 else { return [] }
+        // Each mention is made once, in a buffer it is later moved out of into its entity: no
+        // mention is copied (each holds a string) and none is left behind (every mention is in
+        // exactly one group of the final order, so every one is moved exactly once).
+        let mentions = UnsafeMutablePointer<Mention>.allocate(capacity: n)
+        defer { mentions.deallocate() }
+        let written = Self.makeMentions(candidates, in: text, into: mentions)
+        let persons = PersonNames(candidates: candidates, surfaces: written.surfaces, text: text)
+        let groups = Self.groupKeys(candidates, written, persons, in: text)
+        let (order, members) = Self.mergeShoutedGroups(groups, mentions)
+        return members.withLists { members in entities(order, members, groups, mentions, title: title) }
+    }
+
+    /// The entities of the groups `order` (group `order[k]`'s mentions are `members.list(k)`), moving each mention into its entity.
+    private func entities(
+        _ order: [Int], _ members: GroupMembers.Lists, _ groups: Groups, _ mentions: UnsafeMutablePointer<Mention>, title: String?
+    ) -> [Entity] {
+        // Per group in `order`: type, place reference and salience score; then the output order.
         var types: [EntityType] = []
-        var groupOf: [Int] = []
-        mentions.reserveCapacity(candidates.count)
-        types.reserveCapacity(candidates.count)
-        groupOf.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            let sliced = text.slice(candidate.tokens)
-            let surface = Self.normalizedName(sliced)
-            var type = candidate.type
-            var name = candidate.canonical ?? surface
-            if let fullName = persons.fullName(for: candidate, surface: surface) {
-                type = .person
-                name = fullName
-            }
-            mentions.append(Mention(
-                text: sliced, start: text.tokens[candidate.tokens.lowerBound].start,
-                end: text.tokens[candidate.tokens.upperBound - 1].end, sentence: candidate.sentence, confidence: candidate.confidence))
+        var geos: [GeoReference?] = []
+        var scores: [Double] = []
+        types.reserveCapacity(order.count)
+        geos.reserveCapacity(order.count)
+        scores.reserveCapacity(order.count)
+        for k in order.indices {
+            let list = members.list(k)
+            let type = Self.majorityType(list, groups.types)
             types.append(type)
-            let key = GroupKey(name: name, typeClass: type.groupClass)
-            let g = groupByKey.value(name, tag: key.typeClass, orInsert: keys.count)
-            if g == keys.count { keys.append(key) }
-            groupOf.append(g)
+            let name = groups.names[order[k]]
+            geos.append(type == .gpe || type == .loc || type == .fac ? geoReference(name, list, mentions) : nil)
+            scores.append(type.isNamed ? Salience.score(list, mentions, name: name, title: title) : 0)
         }
-        var members = GroupMembers(groupOf: groupOf, groupCount: keys.count)
-        let order = Self.mergeShoutedGroups(keys, &members, mentions)
-        var entities: [Entity] = order.map { g in
-            let type = Self.majorityType(members[g], types)
-            let name = keys[g].name
-            var geo: GeoReference?
-            if type == .gpe || type == .loc || type == .fac {
-                // The name, then each mention text (the same bytes looked up once): the first the gazetteer knows.
-                geo = gazetteer.geoReference(for: name)
-                var tried: [String] = [name]
-                for m in members[g] where geo == nil && !tried.contains(where: { $0.utf8.elementsEqual(mentions[m].text.utf8) }) {
-                    tried.append(mentions[m].text)
-                    geo = gazetteer.geoReference(for: mentions[m].text)
+        let total = scores.reduce(0, +)
+        // Sorting small keys, then making each entity in its place: no entity is moved or copied.
+        var sortKeys: [EntityOrderKey] = []
+        sortKeys.reserveCapacity(order.count)
+        for k in order.indices {
+            let salience = total > 0 ? scores[k] / total : 0
+            sortKeys.append(EntityOrderKey(named: types[k].isNamed, salience: salience, start: mentions[members.list(k).first!].start, k: k))
+        }
+        EntityOrderKey.sort(&sortKeys)
+        return [Entity](unsafeUninitializedCapacity: sortKeys.count) { entities, count in
+            for id in sortKeys.indices {
+                let k = sortKeys[id].k
+                let list = members.list(k)
+                let moved: [Mention]
+                if list.count == 1 {
+                    moved = [(mentions + list[0]).move()]  // most entities: an array literal allocates least
+                } else {
+                    var array: [Mention] = []
+                    array.reserveCapacity(list.count)
+                    for m in list { array.append((mentions + m).move()) }
+                    moved = array
+                }
+                (entities.baseAddress! + id).initialize(to: Entity(
+                    id: id, name: groups.names[order[k]], type: types[k], salience: sortKeys[id].salience, mentions: moved, geo: geos[k]))
+            }
+            count = sortKeys.count
+        }
+    }
+
+    /// The name, then each mention text (the same bytes looked up once): the first the gazetteer knows.
+    private func geoReference(_ name: String, _ list: UnsafeBufferPointer<Int>, _ mentions: UnsafeMutablePointer<Mention>) -> GeoReference? {
+        if let geo = gazetteer.geoReference(for: name) { return geo }
+        var tried: [String] = [name]
+        for m in list where !tried.contains(where: { $0.utf8.elementsEqual(mentions[m].text.utf8) }) {
+            tried.append(mentions[m].text)
+            if let geo = gazetteer.geoReference(for: mentions[m].text) { return geo }
+        }
+        return nil
+    }
+
+    /// Each mention's name as written (whitespace runs made one space; nearly always its text) and
+    /// what the grouping asks of it.
+    private struct WrittenNames {
+        var surfaces: [String] = []
+        /// Whether the surface is its text's bytes unchanged (no whitespace normalized away).
+        var isText: [Bool] = []
+        /// `StringTable.baseHash` of the surface.
+        var baseHashes: [UInt64] = []
+    }
+
+    /// Initializes `mentions[0..<candidates.count]`, one mention per candidate, and returns their names.
+    private static func makeMentions(_ candidates: [Candidate], in text: TokenizedText, into mentions: UnsafeMutablePointer<Mention>) -> WrittenNames {
+        var names = WrittenNames()
+        names.surfaces.reserveCapacity(candidates.count)
+        names.isText.reserveCapacity(candidates.count)
+        names.baseHashes.reserveCapacity(candidates.count)
+        // Fields read in place: a copied candidate would retain its canonical name.
+        candidates.withUnsafeBufferPointer { candidates in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                text.tokens.withUnsafeBufferPointer { tokens in
+                    for i in candidates.indices {
+                        let range = candidates[i].tokens
+                        let slice = UnsafeBufferPointer(rebasing: bytes[text.byteRange(range)])
+                        let string = String(decoding: slice, as: UTF8.self)
+                        if let hash = plainNameHash(slice) {
+                            // The usual case: nothing to normalize, the name is the text.
+                            names.surfaces.append(string)
+                            names.isText.append(true)
+                            names.baseHashes.append(hash)
+                        } else {
+                            let surface = normalizedName(string)
+                            let isText = surface.utf8.elementsEqual(slice)
+                            names.surfaces.append(surface)
+                            names.isText.append(isText)
+                            names.baseHashes.append(isText ? StringTable.baseHash(slice) : StringTable.baseHash(of: surface))
+                        }
+                        (mentions + i).initialize(to: Mention(
+                            text: string, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
+                            sentence: candidates[i].sentence, confidence: candidates[i].confidence))
+                    }
                 }
             }
-            return Entity(id: 0, name: name, type: type, salience: 0, mentions: members[g].map { mentions[$0] }, geo: geo)
         }
-        Salience.assign(to: &entities, title: title)
-        // Sorting indices by small keys moves no entity (each holds strings and an array); first
-        // mentions never share a start, so the order is total and any sort gives it.
-        let sortKeys = entities.map { (named: $0.type.isNamed, salience: $0.salience, start: $0.mentions[0].start) }
-        let sorted = sortKeys.indices.sorted { i, j in
-            let a = sortKeys[i]
-            let b = sortKeys[j]
-            if a.named != b.named { return a.named }
-            if a.salience != b.salience { return a.salience > b.salience }
-            return a.start < b.start
-        }
-        // Entity `sorted[k]` goes to place `k`: the permutation applied by swaps along its cycles (moves, no copies).
-        var placed = [Bool](repeating: false, count: entities.count)
-        for start in entities.indices where !placed[start] {
-            var k = start
-            while sorted[k] != start {
-                entities.swapAt(k, sorted[k])
-                placed[k] = true
-                k = sorted[k]
+        return names
+    }
+
+    /// Groups as indices: names (with their type class and hash) in order of first mention, each mention's group and type.
+    private struct Groups {
+        var names: [String] = []
+        /// `EntityType.groupClass` of each group: types of one CoNLL class group together.
+        var typeClasses: [Int] = []
+        /// `StringTable.hash(name, tag: typeClass)` of each group.
+        var hashes: [UInt64] = []
+        /// Whether each group's name is in capitals (`isShouted`), and whether it is ASCII.
+        var shouted: [Bool] = []
+        var isASCII: [Bool] = []
+        var groupOf: [Int] = []
+        var types: [EntityType] = []
+    }
+
+    /// Each mention's group by its name (canonical, the full name of a person it names, or as written) and type class.
+    private static func groupKeys(_ candidates: [Candidate], _ written: WrittenNames, _ persons: PersonNames, in text: TokenizedText) -> Groups {
+        var groups = Groups()
+        groups.names.reserveCapacity(candidates.count)
+        groups.typeClasses.reserveCapacity(candidates.count)
+        groups.hashes.reserveCapacity(candidates.count)
+        groups.shouted.reserveCapacity(candidates.count)
+        groups.isASCII.reserveCapacity(candidates.count)
+        groups.groupOf.reserveCapacity(candidates.count)
+        groups.types.reserveCapacity(candidates.count)
+        var index = NameIndex(capacity: candidates.count)
+        candidates.withUnsafeBufferPointer { candidates in
+            text.utf8.withUnsafeBufferPointer { bytes in
+                for i in candidates.indices {
+                    var type = candidates[i].type
+                    var name: String
+                    var baseHash: UInt64
+                    // The name's bytes when it is the mention's text unchanged.
+                    var utf8: UnsafeBufferPointer<UInt8>?
+                    if let canonical = candidates[i].canonical {
+                        name = canonical
+                        baseHash = StringTable.baseHash(of: canonical)
+                    } else {
+                        name = written.surfaces[i]
+                        baseHash = written.baseHashes[i]
+                        utf8 = written.isText[i] ? UnsafeBufferPointer(rebasing: bytes[text.byteRange(candidates[i].tokens)]) : nil
+                        if candidates[i].tokens.count == 1, type == .person || candidates[i].source == .recognizer,
+                            let fullName = persons.fullName(ofSurname: name, utf8: utf8)
+                        {
+                            type = .person
+                            name = fullName
+                            baseHash = StringTable.baseHash(of: fullName)
+                            utf8 = nil
+                        }
+                    }
+                    let typeClass = type.groupClass
+                    let hash = StringTable.mix(baseHash, tag: typeClass)
+                    groups.types.append(type)
+                    let g = index.index(hash: hash, orInsert: groups.names.count) { groups.typeClasses[$0] == typeClass && groups.names[$0] == name }
+                    if g == groups.names.count {
+                        groups.names.append(name)
+                        groups.typeClasses.append(typeClass)
+                        groups.hashes.append(hash)
+                        if let utf8 {
+                            groups.shouted.append(UTF8Bytes.isShouted(utf8))
+                            groups.isASCII.append(PatternText.isASCII(utf8))
+                        } else {
+                            groups.shouted.append(name.isShouted)
+                            groups.isASCII.append(Self.isASCII(name))
+                        }
+                    }
+                    groups.groupOf.append(g)
+                }
             }
-            placed[k] = true
         }
-        for i in entities.indices { entities[i].id = i }
-        return entities
+        return groups
     }
 
     /// A name in capitals ("AUSTIN" in a headline) joins the same name written normally: the
-    /// shouted group's members move to that group. The groups that remain, in order.
-    private static func mergeShoutedGroups(_ keys: [GroupKey], _ members: inout GroupMembers, _ mentions: [Mention]) -> [Int] {
-        let shouted = keys.map(\.name.isShouted)
+    /// shouted group's members move to that group. The groups that remain, in order, and their members.
+    private static func mergeShoutedGroups(_ groups: Groups, _ mentions: UnsafeMutablePointer<Mention>) -> ([Int], GroupMembers) {
+        let members = GroupMembers(groupOf: groups.groupOf, groupCount: groups.names.count)
+        let keys = groups.names
+        let shouted = groups.shouted
         // Without a name in capitals nothing merges, and every group is already in text order.
-        guard shouted.contains(true) else { return Array(keys.indices) }
+        guard shouted.contains(true) else { return (Array(keys.indices), members) }
         // Upper-casing keeps the length of ASCII names: only those as long as a shouted name can match one.
         // Lengths as flags indexed by length: no hashing per group.
-        var isShoutedLength = [Bool](repeating: false, count: keys.indices.lazy.filter { shouted[$0] }.map { keys[$0].name.utf8.count }.max()! + 1)
-        for g in keys.indices where shouted[g] { isShoutedLength[keys[g].name.utf8.count] = true }
-        var normal = StringTable()
+        var isShoutedLength = [Bool](repeating: false, count: keys.indices.lazy.filter { shouted[$0] }.map { keys[$0].utf8.count }.max()! + 1)
+        for g in keys.indices where shouted[g] { isShoutedLength[keys[g].utf8.count] = true }
+        // Normal names in capitals, with their groups: looked up by the shouted groups' own hashes.
+        var uppercased: [String] = []
+        var uppercasedGroup: [Int] = []
+        var normal = NameIndex(capacity: keys.count)
         for g in keys.indices where !shouted[g] {
-            let length = keys[g].name.utf8.count
-            if !(length < isShoutedLength.count && isShoutedLength[length]), Self.isASCII(keys[g].name) { continue }
-            normal.set(keys[g].name.fastUppercased, tag: keys[g].typeClass, to: g)
+            let length = keys[g].utf8.count
+            if !(length < isShoutedLength.count && isShoutedLength[length]), groups.isASCII[g] { continue }
+            let upper = keys[g].fastUppercased
+            let typeClass = groups.typeClasses[g]
+            // A later group with the same name in capitals replaces an earlier one (`StringTable.set`).
+            let u = normal.index(hash: StringTable.hash(upper, tag: typeClass), orInsert: uppercased.count) {
+                groups.typeClasses[uppercasedGroup[$0]] == typeClass && uppercased[$0] == upper
+            }
+            if u == uppercased.count {
+                uppercased.append(upper)
+                uppercasedGroup.append(g)
+            } else {
+                uppercasedGroup[u] = g
+            }
         }
-        guard normal.count > 0 else { return Array(keys.indices) }
+        guard !uppercased.isEmpty else { return (Array(keys.indices), members) }
         var order: [Int] = []
-        var merged: [Int] = []
+        var movedTo: [Int: [Int]] = [:]  // merged lists by target group (few)
         for g in keys.indices {
-            guard shouted[g], let target = normal.value(keys[g].name, tag: keys[g].typeClass) else {
+            let typeClass = groups.typeClasses[g]
+            guard shouted[g],
+                let u = normal.index(hash: groups.hashes[g], where: { groups.typeClasses[uppercasedGroup[$0]] == typeClass && uppercased[$0] == keys[g] })
+            else {
                 order.append(g)
                 continue
             }
-            members.move(g, into: target)
-            merged.append(target)
+            let target = uppercasedGroup[u]
+            movedTo[target] = (movedTo[target] ?? Array(members[target])) + members[g]
         }
         // Mentions never overlap, so their starts are distinct: the sort order is unique.
-        for g in merged { members.sort(g) { mentions[$0].start < mentions[$1].start } }
-        return order
+        for (target, list) in movedTo { movedTo[target] = list.sorted { mentions[$0].start < mentions[$1].start } }
+        return (order, members.regrouped(order, replacing: movedTo))
     }
 
     private static func isASCII(_ name: String) -> Bool {
         name.utf8.withContiguousStorageIfAvailable(PatternText.isASCII) ?? name.utf8.allSatisfy { $0 < 0x80 }
     }
 
-    private struct GroupKey {
-        var name: String
-        /// `EntityType.groupClass`: types of one CoNLL class group together.
-        var typeClass: Int
-    }
-
     /// The most frequent type of the members; ties go to the type seen first.
-    private static func majorityType(_ members: ArraySlice<Int>, _ types: [EntityType]) -> EntityType {
-        let first = types[members[members.startIndex]]
+    private static func majorityType(_ members: UnsafeBufferPointer<Int>, _ types: [EntityType]) -> EntityType {
+        let first = types[members[0]]
         guard members.contains(where: { types[$0] != first }) else { return first }
         var counts = [Int](repeating: 0, count: EntityType.allCases.count)
         var firstSeen: [EntityType] = []
@@ -134,61 +267,172 @@ struct EntityGrouper {
         return best
     }
 
+    /// `StringTable.baseHash(bytes)` (FNV-1a of ASCII text) when `needsNormalizing(bytes)` is
+    /// false, found in the same pass; `nil` when it is true.
+    @inline(__always) static func plainNameHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            previous = b
+        }
+        return h
+    }
+
+    /// Whether `normalizedName` may change the text spelled by `bytes`: only control characters,
+    /// non-ASCII text or double spaces can need work.
+    @inline(__always) static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return true }
+            previous = b
+        }
+        return false
+    }
+
     /// Whitespace runs (line breaks inside a name) become one space.
     static func normalizedName(_ name: String) -> String {
-        // Bytes first: only control characters, non-ASCII text or double spaces can need work.
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            var previous: UInt8 = 0
-            for b in bytes {
-                if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return true }
-                previous = b
-            }
-            return false
-        }
         // Native and small strings lend their bytes in place.
-        let suspicious = name.utf8.withContiguousStorageIfAvailable(scan) ?? {
+        let suspicious = name.utf8.withContiguousStorageIfAvailable(needsNormalizing) ?? {
             var copy = name
-            return copy.withUTF8(scan)
+            return copy.withUTF8(needsNormalizing)
         }()
         guard suspicious, name.contains(where: { $0.isWhitespace && $0 != " " }) || name.contains("  ") else { return name }
         return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
-/// The mentions of each group in text order, in one flat array (most groups have one mention);
-/// a group that takes over another's mentions keeps its own list.
+/// Where an entity goes in the output: named ones first, then by salience, then by first mention.
+private struct EntityOrderKey {
+    var named: Bool
+    var salience: Double
+    var start: Int
+    /// The group's place in the grouper's order.
+    var k: Int
+
+    static func < (a: EntityOrderKey, b: EntityOrderKey) -> Bool {
+        if a.named != b.named { return a.named }
+        if a.salience != b.salience { return a.salience > b.salience }
+        return a.start < b.start
+    }
+
+    /// Sorts stably (first mentions of the pipeline's mentions never share a start, so the order
+    /// is total; mentions given in another way keep their order on ties): by insertion for the
+    /// few entities of most articles.
+    static func sort(_ keys: inout [EntityOrderKey]) {
+        guard keys.count <= 16 else {
+            sortPacked(&keys)
+            return
+        }
+        keys.withUnsafeMutableBufferPointer { keys in
+            for i in keys.indices.dropFirst() {
+                let key = keys[i]
+                var j = i
+                while j > 0 && key < keys[j - 1] {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                }
+                keys[j] = key
+            }
+        }
+    }
+}
+
+extension EntityOrderKey {
+    /// Many entities: sorted as 128-bit integers (named first, salience descending, start, then
+    /// place: the stable order), or by the standard library's stable sort when a start or place
+    /// does not fit 32 bits.
+    private static func sortPacked(_ keys: inout [EntityOrderKey]) {
+        guard keys.allSatisfy({ $0.start >= 0 && $0.start < 1 << 32 && $0.k < 1 << 32 }) else {
+            let sorted = keys.indices.sorted { keys[$0] < keys[$1] }
+            keys = sorted.map { keys[$0] }
+            return
+        }
+        // Salience is never negative (a score over a positive total, or 0): its bits order as the
+        // values do, so their complement orders descending.
+        var packed = keys.map { key -> UInt128 in
+            let first: UInt64 = (key.named ? 0 : 1 << 63) | (0x7FFF_FFFF_FFFF_FFFF - key.salience.bitPattern)
+            return UInt128(first) << 64 | UInt128(UInt64(key.start) << 32 | UInt64(key.k))
+        }
+        packed.sort()
+        let original = keys
+        for i in packed.indices { keys[i] = original[Int(packed[i] & 0xFFFF_FFFF)] }
+    }
+}
+
+/// The mentions of each group, in one flat array: group `k`'s are `flat[starts[k]..<starts[k + 1]]`.
 private struct GroupMembers {
     private var flat: [Int]
     private var starts: [Int]
-    private var moved: [Int: [Int]] = [:]
 
     /// Mentions `0..<groupOf.count` into their groups, keeping their order.
     init(groupOf: [Int], groupCount: Int) {
         var starts = [Int](repeating: 0, count: groupCount + 1)
-        for g in groupOf { starts[g + 1] += 1 }
-        for g in 0..<groupCount { starts[g + 1] += starts[g] }
-        var next = starts
         var flat = [Int](repeating: 0, count: groupOf.count)
-        for (m, g) in groupOf.enumerated() {
-            flat[next[g]] = m
-            next[g] += 1
+        // Every group index is below `groupCount` (`groupKeys` numbers groups densely): in range.
+        groupOf.withUnsafeBufferPointer { groupOf in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for g in groupOf { starts[g + 1] &+= 1 }
+                for g in 0..<groupCount { starts[g + 1] &+= starts[g] }
+                flat.withUnsafeMutableBufferPointer { flat in
+                    for m in groupOf.indices {
+                        // `starts[g]` moves up to the group's end as its members are placed, then back.
+                        flat[starts[groupOf[m]]] = m
+                        starts[groupOf[m]] &+= 1
+                    }
+                }
+                for g in stride(from: groupCount, to: 0, by: -1) { starts[g] = starts[g - 1] }
+                starts[0] = 0
+            }
         }
         self.flat = flat
         self.starts = starts
     }
 
-    subscript(g: Int) -> ArraySlice<Int> {
-        if let list = moved[g] { return list[...] }
-        return flat[starts[g]..<starts[g + 1]]
+    private init(flat: [Int], starts: [Int]) {
+        self.flat = flat
+        self.starts = starts
     }
 
-    /// Appends group `g`'s mentions to `target`'s and empties `g`.
-    mutating func move(_ g: Int, into target: Int) {
-        moved[target] = Array(self[target]) + self[g]
-        moved[g] = []
+    /// The members of group `k`.
+    subscript(k: Int) -> ArraySlice<Int> { flat[starts[k]..<starts[k + 1]] }
+
+    /// The lists read through pointers, valid only within `withLists`.
+    struct Lists {
+        let flat: UnsafeBufferPointer<Int>
+        let starts: UnsafeBufferPointer<Int>
+
+        /// The members of group `k`.
+        @inline(__always) func list(_ k: Int) -> UnsafeBufferPointer<Int> { UnsafeBufferPointer(rebasing: flat[starts[k]..<starts[k + 1]]) }
     }
 
-    mutating func sort(_ g: Int, by less: (Int, Int) -> Bool) {
-        moved[g] = self[g].sorted(by: less)
+    func withLists<R>(_ body: (Lists) -> R) -> R {
+        flat.withUnsafeBufferPointer { flat in starts.withUnsafeBufferPointer { starts in body(Lists(flat: flat, starts: starts)) } }
+    }
+
+    /// The members of groups `order`, numbered by their place in it; a group in `replacing` takes that list instead.
+    func regrouped(_ order: [Int], replacing lists: [Int: [Int]]) -> GroupMembers {
+        // The lists of `order` hold every mention once: `flat.count` in all.
+        var newFlat = [Int](repeating: 0, count: flat.count)
+        var newStarts = [Int](repeating: 0, count: order.count + 1)
+        newFlat.withUnsafeMutableBufferPointer { newFlat in
+            var end = 0
+            for (k, g) in order.enumerated() {
+                if let list = lists[g] {
+                    for m in list {
+                        newFlat[end] = m
+                        end += 1
+                    }
+                } else {
+                    for j in starts[g]..<starts[g + 1] {
+                        newFlat[end] = flat[j]
+                        end += 1
+                    }
+                }
+                newStarts[k + 1] = end
+            }
+        }
+        return GroupMembers(flat: newFlat, starts: newStarts)
     }
 }

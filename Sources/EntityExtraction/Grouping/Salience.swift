@@ -2,18 +2,16 @@
 ///
 /// Each mention counts, earlier ones more (news puts the main actors first); a mention in the
 /// first sentence (the lede or headline) and a name in the article title add a bonus.
-/// Named entities share 1; numeric and temporal expressions get 0.
+/// Named entities share 1 (each gets its score over the sum of all scores); numeric and
+/// temporal expressions get 0.
 enum Salience {
-    static func assign(to entities: inout [Entity], title: String?) {
-        var scores = [Double](repeating: 0, count: entities.count)
-        for (i, entity) in entities.enumerated() where entity.type.isNamed {
-            var score = 0.0
-            for mention in entity.mentions { score += 1 / (1 + 0.15 * Double(mention.sentence)) }
-            if entity.mentions.contains(where: { $0.sentence == 0 }) { score += 0.5 }
-            if let title, Set(entity.mentions.map(\.text) + [entity.name]).contains(where: { title.contains($0) }) { score += 1 }
-            scores[i] = score
-        }
-        let total = scores.reduce(0, +)
-        for i in entities.indices { entities[i].salience = total > 0 ? scores[i] / total : 0 }
+    /// The score of a named entity called `name` whose mentions are `mentions[m]` for `m` in `members`.
+    static func score(_ members: UnsafeBufferPointer<Int>, _ mentions: UnsafePointer<Mention>, name: String, title: String?) -> Double {
+        var score = 0.0
+        for m in members { score += 1 / (1 + 0.15 * Double(mentions[m].sentence)) }
+        if members.contains(where: { mentions[$0].sentence == 0 }) { score += 0.5 }
+        // Any of the texts in the title: which one is asked first does not change the answer.
+        if let title, title.contains(name) || members.contains(where: { title.contains(mentions[$0].text) }) { score += 1 }
+        return score
     }
 }

@@ -14,6 +14,8 @@ struct DocumentTagger {
     let wordCache: WordScoreCache
     let wordSums: WordPartSums
     let contextScratch = ContextScratch()
+    /// Where the weights of keys that many uncached words share are (`locateWordSums`).
+    let wordKeyMemo = WordKeyMemo()
     var decoders: [ViterbiDecoder]
     var emissions: [Float] = []
     var accumulator: [Int32]
@@ -128,7 +130,7 @@ struct DocumentTagger {
         first.withUnsafeMutableBufferPointer { first in
         second.withUnsafeMutableBufferPointer { second in
         analyzed.infos.withUnsafeBufferPointer { infos in
-        wordSums.withSummer { summer in
+        wordSums.withSummer(memo: wordKeyMemo) { summer in
             for (u, t) in newWords.enumerated() {
                 let info = infos[t], vectorBase = u * parts * l
                 let target0 = first.baseAddress! + vectorBase, target1 = second.baseAddress.map { $0 + vectorBase }

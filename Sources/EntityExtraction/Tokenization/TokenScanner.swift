@@ -36,12 +36,18 @@ struct TokenScanner {
         tokens = storage
     }
 
-    mutating func run() {
+    /// Scans the whole text. `plainWords: false` sends every token through `scanToken`, without
+    /// the ASCII word shortcut (the reference for tests).
+    mutating func run(plainWords: Bool = true) {
         while position < count {
             if bytes[position] == UInt8(ascii: " ") {  // most separators: no class lookup
                 position &+= 1
                 scalarPosition &+= 1
                 pendingSpace = true
+                continue
+            }
+            if plainWords, let end = plainASCIIWordEnd(at: position) {
+                emit(end: end, kind: .word)
                 continue
             }
             let (cls, length) = classAndLength(at: position)
@@ -59,6 +65,37 @@ struct TokenScanner {
                 let (end, kind) = scanToken(at: position, class: cls, length: length)
                 emit(end: end, kind: kind)
             }
+        }
+    }
+
+    /// The end of the most common token, an ASCII word whose letters and digits end at a byte
+    /// that `scanWord` stops at without looking further (space, line break, ",", ";", ":",
+    /// ")", quote, "?", "!"), when no e-mail address or URL can start here; `nil` sends the
+    /// token through `scanToken` (which decides everything else the same way).
+    @inline(__always) private mutating func plainASCIIWordEnd(at i: Int) -> Int? {
+        let first = bytes[i]
+        guard first | 0x20 &- 0x61 < 26 else { return nil }  // an ASCII letter
+        if i >= emailFailedBefore && mayStartEmail(at: i) { return nil }
+        if mayStartURL(at: i) { return nil }
+        var j = i &+ 1
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time while they lie within the text.
+            while j &+ 8 <= count {
+                let n = Self.alphanumericPrefixLength(UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
+                j &+= n
+                if n < 8 { break }
+            }
+        }
+        while j < count && Self.isASCIIAlphanumeric(bytes[j]) { j &+= 1 }
+        guard j < count else { return j }
+        switch bytes[j] {
+        case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: ")"),
+            UInt8(ascii: "\""), UInt8(ascii: "?"), UInt8(ascii: "!"):
+            return j
+        case UInt8(ascii: ","):
+            return Self.isASCIIDigit(bytes[j &- 1]) ? nil : j  // "A4,000" may go on as a thousands group
+        default:
+            return nil
         }
     }
 
@@ -83,6 +120,20 @@ struct TokenScanner {
     }
 
     @inline(__always) static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// How many of the eight bytes of `word` (first byte lowest) are, from the first on, ASCII
+    /// letters or digits: `isASCIIAlphanumeric` of eight bytes at once. With the high bits
+    /// cleared, each byte's sums below stay under 0x100, so no carry crosses into the next byte.
+    @inline(__always) static func alphanumericPrefixLength(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        let x = word & ~high
+        let digit = (x &+ ones &* (0x80 - 0x30)) & ~(x &+ ones &* (0x80 - 0x3A))  // 0x30 ≤ b < 0x3A
+        let folded = x | ones &* 0x20
+        let letter = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))  // a ≤ b | 0x20 ≤ z
+        let alphanumeric = (digit | letter) & ~word & high  // and ASCII
+        return (~alphanumeric & high).trailingZeroBitCount &>> 3
+    }
 
     @inline(__always) static func isASCIIUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
 

@@ -10,13 +10,16 @@ public struct TokenizedText: Sendable {
     /// token spellings read bytes instead of going through `Substring`.
     let utf8: [UInt8]
     let byteRanges: [Range<Int>]
+    /// The number of Unicode code points in `text`, counted by the tokenizer on its way.
+    let scalarCount: Int
 
-    init(text: String, tokens: [Token], sentences: [Range<Int>], utf8: [UInt8], byteRanges: [Range<Int>]) {
+    init(text: String, tokens: [Token], sentences: [Range<Int>], utf8: [UInt8], byteRanges: [Range<Int>], scalarCount: Int) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.utf8 = utf8
         self.byteRanges = byteRanges
+        self.scalarCount = scalarCount
     }
 
     /// The characters of token `i`, a slice of `text` (no copy).

@@ -17,14 +17,15 @@ public struct Tokenizer: Sendable {
     /// Tokenizes `text` and splits it into sentences.
     public func tokenize(_ text: String) -> TokenizedText {
         var storage = text
-        let (raw, sentences, bytes) = storage.withUTF8 { bytes -> ([RawToken], [Range<Int>], [UInt8]) in
+        let (raw, sentences, bytes, scalars) = storage.withUTF8 { bytes -> ([RawToken], [Range<Int>], [UInt8], Int) in
             var scanner = TokenScanner(bytes: bytes)
             scanner.run()
             let sentences = SentenceSplitter(maximumTokens: maximumSentenceTokens).split(scanner.tokens, bytes: bytes)
-            return (scanner.tokens, sentences, Array(bytes))
+            // The scan has counted every code point of the text, tokens and whitespace.
+            return (scanner.tokens, sentences, Array(bytes), scanner.scalarPosition)
         }
         let (tokens, byteRanges) = Self.split(raw)
-        return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: byteRanges)
+        return TokenizedText(text: storage, tokens: tokens, sentences: sentences, utf8: bytes, byteRanges: byteRanges, scalarCount: scalars)
     }
 
     /// The scanner's tokens as `Token`s and byte ranges, both arrays filled in one pass.
