@@ -23,26 +23,27 @@ extension Extractor {
             defer { propagationScratch.put(scratch) }
             let sourceCount = addSources(resolved, text, anyShouting: anyShouting, plainWordRuns: plainWordRuns, &scratch)
             guard sourceCount > 0 else { return [] }
-            var found: [Candidate] = []
+            // Matches first (plain values, into the scratch's buffer), then one candidate each.
+            scratch.matches.removeAll(keepingCapacity: true)
             for (s, range) in text.sentences.enumerated() {
                 if shouting[s] {
-                    scratch.shoutedMatcher.forEachMatch(in: text, within: range) { found.append(Self.propagated(resolved, $0, $1, sentence: s, text)) }
+                    scratch.shoutedMatcher.appendMatches(in: text, within: range, sentence: s, to: &scratch.matches)
                 } else {
-                    scratch.matcher.forEachMatch(in: text, within: range) { found.append(Self.propagated(resolved, $0, $1, sentence: s, text)) }
+                    scratch.matcher.appendMatches(in: text, within: range, sentence: s, to: &scratch.matches)
                 }
+            }
+            var found: [Candidate] = []
+            found.reserveCapacity(scratch.matches.count)
+            for match in scratch.matches {
+                let source = match.payload / 2
+                var canonical = resolved[source].canonical
+                if match.payload % 2 == 1, canonical == nil { canonical = text.slice(resolved[source].tokens) }
+                found.append(Candidate(
+                    tokens: match.tokens, sentence: match.sentence, type: resolved[source].type, confidence: resolved[source].confidence * 0.9,
+                    source: .propagated, canonical: canonical))
             }
             return found
         }
-    }
-
-    /// The candidate of a match of `tokens` in sentence `sentence` with the payload of source `payload / 2`.
-    private static func propagated(_ resolved: UnsafeBufferPointer<Candidate>, _ tokens: Range<Int>, _ payload: Int, sentence: Int, _ text: TokenizedText) -> Candidate {
-        let source = payload / 2
-        var canonical = resolved[source].canonical
-        if payload % 2 == 1, canonical == nil { canonical = text.slice(resolved[source].tokens) }
-        return Candidate(
-            tokens: tokens, sentence: sentence, type: resolved[source].type, confidence: resolved[source].confidence * 0.9,
-            source: .propagated, canonical: canonical)
     }
 
     /// Adds the confident named recognizer mentions of `resolved` to the scratch's matchers; the number added.

@@ -49,18 +49,25 @@ extension Extractor {
         // Votes as one flat array, `labels.count` per name, indexed by label (few distinct labels); -1: no vote.
         var labels: [String] = []
         var labelIndex = [Int](repeating: 0, count: mentions.count)
-        var nameIndex = StringTable(capacity: mentions.count)
         var nameOf = [Int](repeating: 0, count: mentions.count)
-        // By index: enumerating would copy each mention and its two strings.
-        for i in mentions.indices {
-            if let k = labels.firstIndex(of: mentions[i].label) { labelIndex[i] = k } else {
-                labels.append(mentions[i].label)
-                labelIndex[i] = labels.count - 1
+        // Names numbered in order of first mention, found by hash; each name's first mention holds its string.
+        var nameIndex = NameIndex(capacity: mentions.count)
+        var firstMention: [Int] = []
+        // In place: enumerating would copy each mention and its two strings.
+        mentions.withUnsafeBufferPointer { mentions in
+            for i in mentions.indices {
+                if let k = labels.firstIndex(of: mentions[i].label) { labelIndex[i] = k } else {
+                    labels.append(mentions[i].label)
+                    labelIndex[i] = labels.count - 1
+                }
+                nameOf[i] = nameIndex.index(hash: StringTable.hash(mentions[i].name), orInsert: firstMention.count) {
+                    mentions[firstMention[$0]].name == mentions[i].name
+                }
+                if nameOf[i] == firstMention.count { firstMention.append(i) }
             }
-            nameOf[i] = nameIndex.value(mentions[i].name, orInsert: nameIndex.count)
         }
         let width = labels.count
-        var votes = [Double](repeating: -1, count: nameIndex.count * width)
+        var votes = [Double](repeating: -1, count: firstMention.count * width)
         for i in mentions.indices { votes[nameOf[i] * width + labelIndex[i]].addVote(mentions[i].confidence) }
         for i in mentions.indices where mentions[i].confidence < 0.75 {
             let named = votes[(nameOf[i] * width)..<((nameOf[i] + 1) * width)]

@@ -50,6 +50,29 @@ import Testing
         #expect(entities > 10_000 && merged > 2_000)
     }
 
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func harmonizedLabelsAreTheReferenceLabels(seed: UInt64) throws {
+        let extractor = try SharedExtractor.get()
+        var generator = SeededGenerator(seed: seed)
+        let names = ["Kyiv", "Austin", "Acme", "K", "\u{212A}", "Caf\u{E9}", "Cafe\u{301}", "NATO", "Nato"]
+        let labels = ["PER", "ORG", "LOC", "MISC"]
+        var changed = 0
+        for _ in 0..<500 {
+            var mentions = (0..<Int.random(in: 1...40, using: &generator)).map { i in
+                RecognizedMention(
+                    tokens: i..<(i + 1), sentence: 0, label: labels.randomElement(using: &generator)!,
+                    confidence: Double.random(in: 0.3...1, using: &generator), name: names.randomElement(using: &generator)!)
+            }
+            var reference = mentions
+            referenceHarmonizeLabels(&reference)
+            let before = mentions.map(\.label)
+            extractor.harmonizeLabels(&mentions)
+            #expect(mentions.map(\.label) == reference.map(\.label))
+            changed += zip(before, mentions).filter { $0 != $1.label }.count
+        }
+        #expect(changed > 100)
+    }
+
     @Test func nameIndexFindsWhatADictionaryFinds() {
         var generator = SeededGenerator(seed: 5)
         var index = NameIndex(capacity: 0)

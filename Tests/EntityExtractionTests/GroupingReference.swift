@@ -255,3 +255,37 @@ enum ReferenceSalience {
         for i in entities.indices { entities[i].salience = total > 0 ? scores[i] / total : 0 }
     }
 }
+
+/// `Extractor.harmonizeLabels` as it was before its names were found through `NameIndex`.
+func referenceHarmonizeLabels(_ mentions: inout [RecognizedMention]) {
+    guard mentions.contains(where: { $0.confidence < 0.75 }) else { return }
+    var labels: [String] = []
+    var labelIndex = [Int](repeating: 0, count: mentions.count)
+    var nameIndex = StringTable(capacity: mentions.count)
+    var nameOf = [Int](repeating: 0, count: mentions.count)
+    for i in mentions.indices {
+        if let k = labels.firstIndex(of: mentions[i].label) { labelIndex[i] = k } else {
+            labels.append(mentions[i].label)
+            labelIndex[i] = labels.count - 1
+        }
+        nameOf[i] = nameIndex.value(mentions[i].name, orInsert: nameIndex.count)
+    }
+    let width = labels.count
+    var votes = [Double](repeating: -1, count: nameIndex.count * width)
+    for i in mentions.indices {
+        let v = votes[nameOf[i] * width + labelIndex[i]]
+        votes[nameOf[i] * width + labelIndex[i]] = v < 0 ? 0 + mentions[i].confidence : v + mentions[i].confidence
+    }
+    for i in mentions.indices where mentions[i].confidence < 0.75 {
+        let named = votes[(nameOf[i] * width)..<((nameOf[i] + 1) * width)]
+        guard named.lazy.filter({ $0 >= 0 }).count > 1 else { continue }
+        var best = -1
+        for k in 0..<width where named[named.startIndex + k] >= 0 {
+            let v = named[named.startIndex + k]
+            if best < 0 || v > named[named.startIndex + best] || (v == named[named.startIndex + best] && labels[k] < labels[best]) { best = k }
+        }
+        let own = max(0, named[named.startIndex + labelIndex[i]])
+        guard best != labelIndex[i], named[named.startIndex + best] >= 2 * own else { continue }
+        mentions[i].label = labels[best]
+    }
+}

@@ -45,6 +45,11 @@ import Testing
             }
             if scan.word(i) != .none { found += 1 }
             #expect(scan.cls(i) == PatternLexicon.classes(of: text.bytes), "\(text.string)")
+            #expect(scan.flags(i).contains(.ascii) == text.bytes.allSatisfy { $0 < 0x80 }, "\(text.string)")
+            let parts = text.string.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+            let hyphenated = text.bytes.count <= 14 && parts.count >= 2
+                && parts.allSatisfy { !$0.isEmpty && PatternLexicon.classes(of: $0).contains(.numberWord) }
+            #expect(scan.flags(i).contains(.numberWord) == (scan.cls(i).contains(.numberWord) || hyphenated), "\(text.string)")
             let starters: [StaticString] = ["US", "more", "More", "less", "Less", "at", "At", "half", "Half", "a", "A", "an", "An"]
             #expect(scan.flags(i).contains(.starter) == (text.bytes.count <= 4 && text.isOne(of: starters)), "\(text.string)")
         }

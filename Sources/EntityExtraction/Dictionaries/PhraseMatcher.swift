@@ -15,10 +15,18 @@ struct PhraseMatcher: Sendable {
 
     /// Edges whose token has no ASCII canonical form, by token string.
     private var edges: [Edge: Int32] = [:]
-    /// Edges whose token is ASCII (in canonical form), by hash of (parent, bytes); `slotHash` 0 marks an empty slot.
-    private var slotHash = [UInt64](repeating: 0, count: 8)
-    private var slotParent = [Int32](repeating: 0, count: 8)
-    private var slotChild = [Int32](repeating: 0, count: 8)
+    /// An edge of the byte table: `key` (a hash of parent and token bytes) 0 marks an empty slot.
+    private struct Slot: Sendable {
+        var key: UInt64
+        var parent: Int32
+        var child: Int32
+
+        static let empty = Slot(key: 0, parent: 0, child: 0)
+    }
+
+    /// Edges whose token is ASCII (in canonical form), by hash of (parent, bytes): one array, so
+    /// that a probe reads one slot (key, parent and child side by side).
+    private var slots = [Slot](repeating: .empty, count: 8)
     private var slotCount = 0
     /// The slots in use, so that `reset` clears only those.
     private var filledSlots: [Int32] = []
@@ -40,9 +48,7 @@ struct PhraseMatcher: Sendable {
     init(expectedEdges edges: Int) {
         var capacity = 8
         while capacity < edges * 2 { capacity *= 2 }
-        slotHash = [UInt64](repeating: 0, count: capacity)
-        slotParent = [Int32](repeating: 0, count: capacity)
-        slotChild = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: .empty, count: capacity)
         payloads.reserveCapacity(edges + 1)
         tokenStarts.reserveCapacity(edges + 2)
         tokenBytes.reserveCapacity(edges * 8)
@@ -53,12 +59,10 @@ struct PhraseMatcher: Sendable {
     mutating func reset(expectedEdges expected: Int) {
         var capacity = 8
         while capacity < expected * 2 { capacity *= 2 }
-        if capacity > slotHash.count {
-            slotHash = [UInt64](repeating: 0, count: capacity)
-            slotParent = [Int32](repeating: 0, count: capacity)
-            slotChild = [Int32](repeating: 0, count: capacity)
+        if capacity > slots.count {
+            slots = [Slot](repeating: .empty, count: capacity)
         } else {
-            for k in filledSlots { slotHash[Int(k)] = 0 }
+            for k in filledSlots { slots[Int(k)].key = 0 }
         }
         filledSlots.removeAll(keepingCapacity: true)
         slotCount = 0
@@ -73,7 +77,7 @@ struct PhraseMatcher: Sendable {
     }
 
     /// How many slots the byte table holds: what a kept matcher pins in memory.
-    var tableCapacity: Int { slotHash.count }
+    var tableCapacity: Int { slots.count }
 
     /// Adds `phrase` (tokenized like article text) with `payload`; an earlier payload of the same phrase wins.
     mutating func add(_ phrase: String, payload: Int) {
@@ -181,6 +185,11 @@ struct PhraseMatcher: Sendable {
         return found
     }
 
+    /// Appends `matches(in:within:)`, as matches in sentence `sentence`, to `matches`.
+    func appendMatches(in text: TokenizedText, within range: Range<Int>, sentence: Int, to matches: inout [PhraseMatch]) {
+        forEachMatch(in: text, within: range) { matches.append(PhraseMatch(tokens: $0, payload: $1, sentence: sentence)) }
+    }
+
     /// Calls `body` with each of `matches(in:within:)` (its tokens and payload) in turn: no array.
     func forEachMatch(in text: TokenizedText, within range: Range<Int>, _ body: (Range<Int>, Int) -> Void) {
         guard !isEmpty else { return }
@@ -233,10 +242,10 @@ struct PhraseMatcher: Sendable {
 
     private func slotLookup(parent: Int32, _ token: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         let key = Self.slotKey(parent: parent, hash: hash)
-        let mask = slotHash.count - 1
+        let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: key) & mask
-        while slotHash[s] != 0 {
-            if slotHash[s] == key && slotParent[s] == parent && tokenEquals(node: slotChild[s], token) { return slotChild[s] }
+        while slots[s].key != 0 {
+            if slots[s].key == key && slots[s].parent == parent && tokenEquals(node: slots[s].child, token) { return slots[s].child }
             s = (s + 1) & mask
         }
         return nil
@@ -252,33 +261,26 @@ struct PhraseMatcher: Sendable {
     }
 
     private mutating func insertSlot(parent: Int32, child: Int32, hash: UInt64) {
-        if (slotCount + 1) * 2 > slotHash.count { growSlots() }
+        if (slotCount + 1) * 2 > slots.count { growSlots() }
         let key = Self.slotKey(parent: parent, hash: hash)
-        let mask = slotHash.count - 1
+        let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: key) & mask
-        while slotHash[s] != 0 { s = (s + 1) & mask }
-        slotHash[s] = key
-        slotParent[s] = parent
-        slotChild[s] = child
+        while slots[s].key != 0 { s = (s + 1) & mask }
+        slots[s] = Slot(key: key, parent: parent, child: child)
         slotCount += 1
         filledSlots.append(Int32(s))
     }
 
     private mutating func growSlots() {
-        let old = (slotHash, slotParent, slotChild)
-        let capacity = slotHash.count * 2
-        slotHash = [UInt64](repeating: 0, count: capacity)
-        slotParent = [Int32](repeating: 0, count: capacity)
-        slotChild = [Int32](repeating: 0, count: capacity)
-        let mask = capacity - 1
+        let old = slots
+        slots = [Slot](repeating: .empty, count: old.count * 2)
+        let mask = slots.count - 1
         filledSlots.removeAll(keepingCapacity: true)
-        for k in old.0.indices where old.0[k] != 0 {
-            var s = Int(truncatingIfNeeded: old.0[k]) & mask
-            while slotHash[s] != 0 { s = (s + 1) & mask }
+        for slot in old where slot.key != 0 {
+            var s = Int(truncatingIfNeeded: slot.key) & mask
+            while slots[s].key != 0 { s = (s + 1) & mask }
             filledSlots.append(Int32(s))
-            slotHash[s] = old.0[k]
-            slotParent[s] = old.1[k]
-            slotChild[s] = old.2[k]
+            slots[s] = slot
         }
     }
 
@@ -304,6 +306,13 @@ struct PhraseMatcher: Sendable {
     private static func normalized(_ text: String) -> String {
         text[...].containsCurlyApostrophe ? text.replacingOccurrences(of: "’", with: "'") : text
     }
+}
+
+/// A phrase found in a sentence: its tokens and payload.
+struct PhraseMatch {
+    var tokens: Range<Int>
+    var payload: Int
+    var sentence: Int
 }
 
 extension Substring {

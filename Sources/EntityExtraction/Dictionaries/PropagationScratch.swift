@@ -9,6 +9,8 @@ struct PropagationScratch {
     var seen = NameIndex(capacity: 0)
     var seenNames: [Range<Int>] = []
     var upper: [UInt8] = []
+    /// The matches of the article's sentences.
+    var matches: [PhraseMatch] = []
 }
 
 /// Idle `PropagationScratch`es, one per thread extracting at the same time.

@@ -102,12 +102,18 @@ struct EntityGrouper {
                         let range = candidates[i].tokens
                         let slice = UnsafeBufferPointer(rebasing: bytes[text.byteRange(range)])
                         let string = String(decoding: slice, as: UTF8.self)
-                        let surface = needsNormalizing(slice) ? normalizedName(string) : string
-                        // The same string object when nothing was normalized (the usual case), else compared.
-                        let isText = !needsNormalizing(slice) || surface.utf8.elementsEqual(slice)
-                        names.surfaces.append(surface)
-                        names.isText.append(isText)
-                        names.baseHashes.append(isText ? StringTable.baseHash(slice) : StringTable.baseHash(of: surface))
+                        if let hash = plainNameHash(slice) {
+                            // The usual case: nothing to normalize, the name is the text.
+                            names.surfaces.append(string)
+                            names.isText.append(true)
+                            names.baseHashes.append(hash)
+                        } else {
+                            let surface = normalizedName(string)
+                            let isText = surface.utf8.elementsEqual(slice)
+                            names.surfaces.append(surface)
+                            names.isText.append(isText)
+                            names.baseHashes.append(isText ? StringTable.baseHash(slice) : StringTable.baseHash(of: surface))
+                        }
                         (mentions + i).initialize(to: Mention(
                             text: string, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
                             sentence: candidates[i].sentence, confidence: candidates[i].confidence))
@@ -261,6 +267,19 @@ struct EntityGrouper {
         return best
     }
 
+    /// `StringTable.baseHash(bytes)` (FNV-1a of ASCII text) when `needsNormalizing(bytes)` is
+    /// false, found in the same pass; `nil` when it is true.
+    @inline(__always) static func plainNameHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b < 0x20 || b >= 0x80 || (b == 0x20 && previous == 0x20) { return nil }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            previous = b
+        }
+        return h
+    }
+
     /// Whether `normalizedName` may change the text spelled by `bytes`: only control characters,
     /// non-ASCII text or double spaces can need work.
     @inline(__always) static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -302,10 +321,8 @@ private struct EntityOrderKey {
     /// is total; mentions given in another way keep their order on ties): by insertion for the
     /// few entities of most articles.
     static func sort(_ keys: inout [EntityOrderKey]) {
-        guard keys.count <= 32 else {
-            // Many entities: the standard library's (stable) sort, moving indices, not keys.
-            let sorted = keys.indices.sorted { keys[$0] < keys[$1] }
-            keys = sorted.map { keys[$0] }
+        guard keys.count <= 16 else {
+            sortPacked(&keys)
             return
         }
         keys.withUnsafeMutableBufferPointer { keys in
@@ -319,6 +336,28 @@ private struct EntityOrderKey {
                 keys[j] = key
             }
         }
+    }
+}
+
+extension EntityOrderKey {
+    /// Many entities: sorted as 128-bit integers (named first, salience descending, start, then
+    /// place: the stable order), or by the standard library's stable sort when a start or place
+    /// does not fit 32 bits.
+    private static func sortPacked(_ keys: inout [EntityOrderKey]) {
+        guard keys.allSatisfy({ $0.start >= 0 && $0.start < 1 << 32 && $0.k < 1 << 32 }) else {
+            let sorted = keys.indices.sorted { keys[$0] < keys[$1] }
+            keys = sorted.map { keys[$0] }
+            return
+        }
+        // Salience is never negative (a score over a positive total, or 0): its bits order as the
+        // values do, so their complement orders descending.
+        var packed = keys.map { key -> UInt128 in
+            let first: UInt64 = (key.named ? 0 : 1 << 63) | (0x7FFF_FFFF_FFFF_FFFF - key.salience.bitPattern)
+            return UInt128(first) << 64 | UInt128(UInt64(key.start) << 32 | UInt64(key.k))
+        }
+        packed.sort()
+        let original = keys
+        for i in packed.indices { keys[i] = original[Int(packed[i] & 0xFFFF_FFFF)] }
     }
 }
 
@@ -374,17 +413,25 @@ private struct GroupMembers {
 
     /// The members of groups `order`, numbered by their place in it; a group in `replacing` takes that list instead.
     func regrouped(_ order: [Int], replacing lists: [Int: [Int]]) -> GroupMembers {
-        var newFlat: [Int] = []
-        var newStarts: [Int] = [0]
-        newFlat.reserveCapacity(flat.count)
-        newStarts.reserveCapacity(order.count + 1)
-        for g in order {
-            if let list = lists[g] {
-                for m in list { newFlat.append(m) }
-            } else {
-                for j in starts[g]..<starts[g + 1] { newFlat.append(flat[j]) }
+        // The lists of `order` hold every mention once: `flat.count` in all.
+        var newFlat = [Int](repeating: 0, count: flat.count)
+        var newStarts = [Int](repeating: 0, count: order.count + 1)
+        newFlat.withUnsafeMutableBufferPointer { newFlat in
+            var end = 0
+            for (k, g) in order.enumerated() {
+                if let list = lists[g] {
+                    for m in list {
+                        newFlat[end] = m
+                        end += 1
+                    }
+                } else {
+                    for j in starts[g]..<starts[g + 1] {
+                        newFlat[end] = flat[j]
+                        end += 1
+                    }
+                }
+                newStarts[k + 1] = end
             }
-            newStarts.append(newFlat.count)
         }
         return GroupMembers(flat: newFlat, starts: newStarts)
     }

@@ -9,7 +9,7 @@ extension FeatureExtractor {
     func extractContext(_ analyzed: AnalyzedDocument, document: DocumentContext, words: WordScoreCache, scratch: ContextScratch,
                         keys: inout [UInt64], keyStarts: inout [Int], codes: inout [Int32], codeStarts: inout [Int]) {
         let tokenCount = analyzed.infos.count
-        scratch.reserve(tokenCount)
+        scratch.reserve(tokenCount, sentences: analyzed.sentenceCount)
         precondition(keyStarts.count > tokenCount && codeStarts.count > tokenCount, "starts need one entry per token and one more")
         let lowers = scratch.lowers, shapes = scratch.shapes, singles = scratch.singles, priors = scratch.priors, marks = scratch.marks
         var markBits = 0
@@ -17,17 +17,26 @@ extension FeatureExtractor {
         analyzed.cachedWords.withUnsafeBufferPointer { cachedWords in
         words.gazetteerEntries.withUnsafeBufferPointer { entries in
         words.casePriors.withUnsafeBufferPointer { casePriors in
-            for t in 0..<tokenCount {
-                let lower = infos[t].lower
-                lowers[t] = lower
-                shapes[t] = infos[t].shortShape
-                let word = Int(cachedWords[t])
-                if word >= 0 {
-                    singles[t] = entries[word]
-                    priors[t] = casePriors[word]
-                } else {
-                    singles[t] = gazetteer.single(lower: lower)
-                    priors[t] = lexicon.casePrior(lower: lower)
+            for s in 0..<analyzed.sentenceCount {
+                // Sentence s's lowercase and shape hashes sit at `t + 1 + 2s`, between the values
+                // of the positions before its start and after its end.
+                let range = analyzed.range(of: s), pad = 1 &+ 2 &* s
+                lowers[range.lowerBound &+ pad &- 1] = Self.before
+                shapes[range.lowerBound &+ pad &- 1] = Self.before
+                lowers[range.upperBound &+ pad] = Self.after
+                shapes[range.upperBound &+ pad] = Self.after
+                for t in range {
+                    let lower = infos[t].lower
+                    lowers[t &+ pad] = lower
+                    shapes[t &+ pad] = infos[t].shortShape
+                    let word = Int(cachedWords[t])
+                    if word >= 0 {
+                        singles[t] = entries[word]
+                        priors[t] = casePriors[word]
+                    } else {
+                        singles[t] = gazetteer.single(lower: lower)
+                        priors[t] = lexicon.casePrior(lower: lower)
+                    }
                 }
             }
         }
@@ -37,10 +46,11 @@ extension FeatureExtractor {
         for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s)
             guard !range.isEmpty else { continue }
-            gazetteer.annotate(lowerHashes: UnsafeBufferPointer(start: lowers + range.lowerBound, count: range.count),
+            gazetteer.annotate(lowerHashes: UnsafeBufferPointer(start: lowers + range.lowerBound + 1 + 2 * s, count: range.count),
                                singles: UnsafeBufferPointer(start: singles + range.lowerBound, count: range.count),
                                into: UnsafeMutableBufferPointer(start: marks + range.lowerBound, count: range.count))
-            for t in range { markBits &+= marks[t].nonzeroBitCount }
+            // Most tokens have no marks: counting bits only where there are some is cheaper.
+            for t in range where marks[t] != 0 { markBits &+= marks[t].nonzeroBitCount }
         }
         // Per token at most 15 keys besides one per gazetteer bit (topic), at most 5 codes
         // besides the bits of the token and its two neighbours.
@@ -56,7 +66,7 @@ extension FeatureExtractor {
             for s in 0..<analyzed.sentenceCount {
                 let range = analyzed.range(of: s)
                 guard !range.isEmpty else { continue }
-                sentenceContext(range, headline: analyzed.headlines[s], infos: infos.baseAddress!, scratch: scratch, document: document,
+                sentenceContext(range, sentence: s, headline: analyzed.headlines[s], infos: infos.baseAddress!, scratch: scratch, document: document,
                                 writer: &writer, keyStarts: keyStarts.baseAddress!, codeStarts: codeStarts.baseAddress!)
             }
             keyStarts[tokenCount] = writer.keyCount
@@ -71,15 +81,16 @@ extension FeatureExtractor {
 
     /// `tokenFeatures(contextOnly: true, dense: true)` of every token of one sentence.
     @inline(__always)
-    private func sentenceContext(_ range: Range<Int>, headline: Bool, infos: UnsafePointer<TokenInfo>, scratch: ContextScratch,
+    private func sentenceContext(_ range: Range<Int>, sentence s: Int, headline: Bool, infos: UnsafePointer<TokenInfo>, scratch: ContextScratch,
                                  document: DocumentContext, writer: inout ContextWriter,
                                  keyStarts: UnsafeMutablePointer<Int>, codeStarts: UnsafeMutablePointer<Int>) {
         let first = range.lowerBound, n = range.count
-        let lowers = scratch.lowers + first, shapes = scratch.shapes + first, marks = scratch.marks + first
+        // Token i's hashes at `lowers[i]`, `shapes[i]`, and the values outside the sentence at -1 and n.
+        let lowers = scratch.lowers + first + 1 + 2 * s, shapes = scratch.shapes + first + 1 + 2 * s, marks = scratch.marks + first
         let priors = scratch.priors + first, pairs = scratch.pairs
-        @inline(__always) func lowerAt(_ j: Int) -> UInt64 { j < 0 ? Self.before : (j >= n ? Self.after : lowers[j]) }
-        @inline(__always) func shapeAt(_ j: Int) -> UInt64 { j < 0 ? Self.before : (j >= n ? Self.after : shapes[j]) }
-        for i in 0...n { pairs[i] = FeatureHash.mix(lowerAt(i - 1), lowerAt(i)) }
+        @inline(__always) func lowerAt(_ j: Int) -> UInt64 { lowers[j] }
+        @inline(__always) func shapeAt(_ j: Int) -> UInt64 { shapes[j] }
+        for i in 0...n { pairs[i] = FeatureHash.mix(lowerAt(i &- 1), lowerAt(i)) }
         let topic = document.topic
         for i in 0..<n {
             keyStarts[first + i] = writer.keyCount

@@ -92,10 +92,14 @@ struct TokenInfo: Sendable {
 
     /// The analysis of a token's characters.
     init<S: StringProtocol>(_ token: S) {
-        if let info = token.utf8.withContiguousStorageIfAvailable({ TokenInfo(utf8: $0) }) {
+        let analyse = { (bytes: UnsafeBufferPointer<UInt8>) -> TokenInfo in
+            guard !bytes.isEmpty, let exact = AnalyzedDocument.asciiExactHash(bytes) else { return TokenInfo(utf8: bytes) }
+            return TokenInfo(ascii: bytes, exact: exact)
+        }
+        if let info = token.utf8.withContiguousStorageIfAvailable(analyse) {
             self = info
         } else {
-            self = Array(token.utf8).withUnsafeBufferPointer { TokenInfo(utf8: $0) }
+            self = Array(token.utf8).withUnsafeBufferPointer(analyse)
         }
     }
 

@@ -35,20 +35,30 @@ struct WordLexicon: Sendable {
     /// The frequent words, most frequent first.
     var frequentWords: [String] { frequentWords(limit: Int.max).map(String.init) }
 
-    /// The first `limit` frequent words, as slices of `frequentWordList` (split on its UTF-8
-    /// bytes: splitting on Characters cost more than the rest of loading the lexicon).
+    /// The first `limit` frequent words, as slices of `frequentWordList`: the line breaks found
+    /// in its UTF-8 bytes, each slice made from byte offsets (stepping `String.Index` byte by
+    /// byte, or splitting on Characters, cost more than the rest of loading the lexicon).
     func frequentWords(limit: Int) -> [Substring] {
-        var words: [Substring] = []
-        let utf8 = frequentWordList.utf8
-        var start = utf8.startIndex, i = start
-        while i != utf8.endIndex && words.count < limit {
-            if utf8[i] == 0x0A {
-                if start != i { words.append(Substring(utf8[start..<i])) }
-                start = utf8.index(after: i)
+        var list = frequentWordList
+        list.makeContiguousUTF8()
+        let utf8 = list.utf8
+        var ranges: [Range<Int>] = []
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x0A {
+                if ranges.count == limit { return }
+                if start != i { ranges.append(start..<i) }
+                start = i + 1
             }
-            i = utf8.index(after: i)
+            if start != bytes.count && ranges.count < limit { ranges.append(start..<bytes.count) }
         }
-        if start != utf8.endIndex && words.count < limit { words.append(Substring(utf8[start...])) }
+        var words: [Substring] = []
+        words.reserveCapacity(ranges.count)
+        // Native UTF-8 storage: offsetting a `String.Index` by bytes is constant time.
+        let base = utf8.startIndex
+        for range in ranges {
+            words.append(list[utf8.index(base, offsetBy: range.lowerBound)..<utf8.index(base, offsetBy: range.upperBound)])
+        }
         return words
     }
 
