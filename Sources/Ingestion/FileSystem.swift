@@ -9,6 +9,8 @@ enum FileSystem {
     static let setLease: Int32 = 1024
     static let readLease = Int32(F_RDLCK)
     static let noLease = Int32(F_UNLCK)
+    /// `O_NOATIME` (Linux), missing from the Glibc module.
+    static let openNoAccessTime: Int32 = 0o1_000_000
     /// `RENAME_NOREPLACE` for `renameat2`.
     static let renameNoReplace: UInt32 = 1
 

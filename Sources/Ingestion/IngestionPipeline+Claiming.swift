@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import Logging
 
 extension IngestionPipeline {
@@ -86,7 +87,7 @@ extension IngestionPipeline {
         var lease: Int32 = -1
         var leaseState = WriterCheck.Lease.notPermitted
         if isRegularFile, !(hint == .created && status.st_size == 0) {
-            let fd = openat(directories.inbox, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
+            let fd = Self.openForClaim(directories.inbox, name)
             if fd >= 0 {
                 if fcntl(fd, FileSystem.setLease, FileSystem.readLease) == 0 {
                     lease = fd
@@ -123,6 +124,23 @@ extension IngestionPipeline {
             default: return .failed(error)
             }
         }
+    }
+
+    /// Set once `O_NOATIME` was refused (the daemon neither owns inbox files nor has
+    /// CAP_FOWNER, as under the hardened unit): later claims do not try it again.
+    private static let noAccessTimeRefused = Atomic<Bool>(false)
+
+    /// Opens an inbox file for its lease and later reading. With `O_NOATIME` where the kernel
+    /// allows it: reading a just-written file would otherwise update its access time
+    /// (relatime), dirtying its inode once more per article.
+    private static func openForClaim(_ directory: Int32, _ name: String) -> Int32 {
+        let flags = O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY
+        if !noAccessTimeRefused.load(ordering: .relaxed) {
+            let fd = openat(directory, name, flags | FileSystem.openNoAccessTime)
+            guard fd < 0, errno == EPERM else { return fd }
+            noAccessTimeRefused.store(true, ordering: .relaxed)
+        }
+        return openat(directory, name, flags)
     }
 
     /// Renames a file whose name is not UTF-8 to its `%XX`-escaped UTF-8 name.

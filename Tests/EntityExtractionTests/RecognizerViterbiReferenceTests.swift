@@ -86,6 +86,13 @@ import Testing
                     #expect(decoder.maxMarginal(i, y).bitPattern == (plain.forward[i][y] + plain.backward[i][y]).bitPattern)
                 }
             }
+            // The best rival over a span, as the plain loop takes it (zeros' signs included).
+            let span = (n / 3)..<n
+            var rival = ViterbiDecoder.impossible
+            for i in span {
+                for y in 0..<l where y != plain.path[i] { rival = max(rival, plain.forward[i][y] + plain.backward[i][y]) }
+            }
+            #expect(decoder.bestRival(over: span).bitPattern == rival.bitPattern)
         }
     }
 

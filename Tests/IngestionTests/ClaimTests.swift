@@ -27,6 +27,22 @@ import Testing
         #expect(fcntl(descriptor, 1025 /* F_GETLEASE */) == Int32(F_UNLCK))
     }
 
+    @Test func readingAClaimedFileLeavesItsAccessTimeAlone() throws {
+        let fixture = try PipelineFixture()
+        fixture.state.write("inbox/t.txt", "Tallinn")
+        // An access time older than the modification: relatime would update it on a read.
+        var times = [timespec(tv_sec: 1_000, tv_nsec: 0), timespec(tv_sec: 2_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, fixture.state.path + "/inbox/t.txt", &times, 0) == 0)
+        var descriptor: Int32 = -1
+        #expect(fixture.pipeline.claim("t.txt", hint: .completed, keeping: &descriptor) == .claimed)
+        let read = try ArticleFile.readClaimed(descriptor: descriptor, directory: fixture.pipeline.instance.fd, name: "t.txt", maximumBytes: 100)
+        defer { close(read.descriptor) }
+        #expect(read.bytes == Array("Tallinn".utf8))
+        var status = stat()
+        #expect(fstatat(fixture.pipeline.instance.fd, "t.txt", &status, 0) == 0)
+        #expect(status.st_atim.tv_sec == 1_000)
+    }
+
     @Test func aClaimThatFailsHandsBackNoDescriptor() throws {
         let fixture = try PipelineFixture()
         fixture.state.write("inbox/a.txt", "one")

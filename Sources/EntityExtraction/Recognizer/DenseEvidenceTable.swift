@@ -49,6 +49,16 @@ struct DenseEvidenceTable: Sendable {
         self.offsets = offsets
     }
 
+    /// Whether label triples have codes (`contextCode`).
+    var codesContexts: Bool { contextSize > 0 }
+
+    /// The code of the `.firstStageContext` triple (`code`), its neighbours `labelCount` past
+    /// the sentence's edges (the value's 0xFF); only when `codesContexts`.
+    @inline(__always)
+    func contextCode(previous: Int, own: Int, next: Int) -> Int {
+        contextBase &+ (previous &* labelCount &+ own) &* (labelCount &+ 1) &+ next
+    }
+
     /// The code of the key `FeatureHash.mix(template.rawValue, value)`, or nil when the template
     /// or the value lies outside the table (the key is then looked up by hash as usual).
     @inline(__always)

@@ -40,14 +40,28 @@ extension DocumentTagger {
         model.sharedIndex.withSlots { slots, mask in
         analyzed.infos.withUnsafeBufferPointer { infos in
         accumulator.withUnsafeMutableBufferPointer { scratch in
-            let rowBase = rows.baseAddress!, denseBase = denseOffsets.baseAddress!
+        firstLabels.withUnsafeBufferPointer { firstLabelPointer in
+            // `firstLabels[t]` is token t's label: raw reads at sentence tokens' indices are in range.
+            let rowBase = rows.baseAddress!, denseBase = denseOffsets.baseAddress!, firstLabelBase = firstLabelPointer.baseAddress!
             for s in 0..<analyzed.sentenceCount {
             let range = analyzed.range(of: s), n = range.count, first = range.lowerBound
             let evidence = StageEvidence(labels: firstLabels[range], document: document, labelSet: model.labels)
             /// Token i's stage-1 sums: its context sums from `scoreContext` plus its evidence rows.
             @inline(__always) func sum<S: LabelSums>(_ i: Int, _ sums: inout S) {
                 sums.add(partialSums.baseAddress! + (first &+ i) &* lanes)
-                FeatureExtractor.evidenceFeatures(i, count: n, info: infos[first &+ i], evidence) { template, value in
+                if dense.codesContexts {
+                    // The two label features by code straight from the labels (`evidenceFeatures`' first two).
+                    let labels = firstLabelBase + first
+                    let own = labels[i], previous = i > 0 ? labels[i &- 1] : l, next = i &+ 1 < n ? labels[i &+ 1] : l
+                    let ownOffset = Int(denseBase[own])
+                    if ownOffset >= 0 { sums.add(rowBase + ownOffset) }
+                    let contextOffset = Int(denseBase[dense.contextCode(previous: previous, own: own, next: next)])
+                    if contextOffset >= 0 { sums.add(rowBase + contextOffset) }
+                    FeatureExtractor.documentFeatures(own: own, info: infos[first &+ i], evidence, add)
+                } else {
+                    FeatureExtractor.evidenceFeatures(i, count: n, info: infos[first &+ i], evidence, add)
+                }
+                @inline(__always) func add(_ template: FeatureTemplate, _ value: UInt64) {
                     // A small-domain value's row by code; any other by its hashed key.
                     if let code = dense.code(template, value) {
                         let offset = Int(denseBase[code])
@@ -72,6 +86,7 @@ extension DocumentTagger {
                 }
             }
             }
+        }
         }
         }
         }
@@ -139,6 +154,8 @@ extension DocumentTagger {
         guard let firstEntity = decoders[stage].path[0..<n].firstIndex(where: { $0 != 0 }) else { return [] }
         emissions.withUnsafeBufferPointer { decoders[stage].computeMaxMarginals(rows($0, from: range.lowerBound), count: n, from: firstEntity) }
         var spans: [MarginSpan] = []
+        // Room for most sentences' entities at once (growing from one took two allocations on average).
+        spans.reserveCapacity(min(n, 8))
         BILOUDecoder(labels: model.labels).decode(count: n, label: { decoders[stage].path[$0] }) { range, type in
             spans.append((range, type, best - decoders[stage].bestRival(over: range)))
         }

@@ -17,6 +17,13 @@ extension FeatureExtractor {
         let own = labels[start + i]
         key(.firstStageLabel, UInt64(own))
         key(.firstStageContext, labelAt(i - 1) << 16 | UInt64(own) << 8 | labelAt(i + 1))
+        documentFeatures(own: own, info: info, evidence, key)
+    }
+
+    /// The features of `evidenceFeatures` after the two label ones, of a token the first stage
+    /// labelled `own`, in the same order (the tagger codes the label ones itself).
+    @inline(__always)
+    static func documentFeatures(own: Int, info: TokenInfo, _ evidence: StageEvidence, _ key: (FeatureTemplate, UInt64) -> Void) {
         guard info.has(.hasLetter) else { return }
         guard let counts = evidence.document.others(word: info.documentWord, ownType: evidence.labelSet.type(of: own)) else {
             key(.documentVote, 0xFFFF)

@@ -52,8 +52,8 @@ struct RegisterLabelSums: LabelSums {
     @inline(__always)
     func store(scale: Float, into target: UnsafeMutablePointer<Float>) {
         let destination = UnsafeMutableRawPointer(target)
-        destination.storeBytes(of: SIMD8<Float>(a) * scale, as: SIMD8<Float>.self)
-        destination.storeBytes(of: SIMD8<Float>(b) * scale, toByteOffset: 32, as: SIMD8<Float>.self)
+        destination.storeBytes(of: LabelVector.floats(a) * scale, as: SIMD8<Float>.self)
+        destination.storeBytes(of: LabelVector.floats(b) * scale, toByteOffset: 32, as: SIMD8<Float>.self)
         destination.storeBytes(of: SIMD4<Float>(c) * scale, toByteOffset: 64, as: SIMD4<Float>.self)
     }
 }

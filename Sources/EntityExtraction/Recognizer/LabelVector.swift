@@ -71,6 +71,13 @@ enum LabelVector {
         }
     }
 
+    /// `SIMD8<Float>(sums)` by halves: the same conversion lane by lane, but inlined (the SIMD8
+    /// initializer is a call, and a call in a token's loop spills every live SIMD register).
+    @inline(__always)
+    static func floats(_ sums: SIMD8<Int32>) -> SIMD8<Float> {
+        SIMD8(lowHalf: SIMD4<Float>(sums.lowHalf), highHalf: SIMD4<Float>(sums.highHalf))
+    }
+
     /// `target[0..<lanes] = Float(sums[0..<lanes]) * scale`, `lanes` a multiple of `width`:
     /// `target` must be writable that far (the lanes past the label count are meaningless).
     @inline(__always)
@@ -78,7 +85,7 @@ enum LabelVector {
         let source = UnsafeRawPointer(sums), destination = UnsafeMutableRawPointer(target)
         var y = 0
         repeat {
-            let value = SIMD8<Float>(source.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self)) * scale
+            let value = floats(source.loadUnaligned(fromByteOffset: 4 &* y, as: SIMD8<Int32>.self)) * scale
             destination.storeBytes(of: value, toByteOffset: 4 &* y, as: SIMD8<Float>.self)
             y &+= 8
         } while y < lanes

@@ -433,16 +433,39 @@ struct ViterbiDecoder {
     /// The best score of any path that labels a token of `range` other than `path` does
     /// (after `computeMaxMarginals` from `range.lowerBound` or earlier).
     func bestRival(over range: Range<Int>) -> Float {
-        var rival = Self.impossible
+        // Four lanes at a time, the own label's lane and the lanes holding no label left out. The
+        // maximum's value does not depend on the order; only its zero's sign could, so a zero
+        // maximum is found again in the plain order.
+        let w = moves.width
+        var best = SIMD4<Float>(repeating: -.infinity)
         forward.withUnsafeBufferPointer { f in
-            backward.withUnsafeBufferPointer { b in
-                moves.position.withUnsafeBufferPointer { p in
-                    for i in range {
-                        let base = i * moves.width, own = path[i]
-                        for y in 0..<labelCount where y != own { rival = max(rival, f[base + p[y]] + b[base + p[y]]) }
-                    }
+        backward.withUnsafeBufferPointer { b in
+        moves.noLabel.withUnsafeBufferPointer { noLabel in
+        moves.position.withUnsafeBufferPointer { p in
+        path.withUnsafeBufferPointer { path in
+            for i in range {
+                let row = i * w, own = Int32(truncatingIfNeeded: p[path[i]])
+                var v = 0
+                while v < w {
+                    let sums = SIMD4.load(f.baseAddress! + row + v) + SIMD4.load(b.baseAddress! + row + v)
+                    let lanes = SIMD4<Int32>(0, 1, 2, 3) &+ Int32(truncatingIfNeeded: v)
+                    let skipped = UnsafeRawPointer(noLabel.baseAddress! + v).loadUnaligned(as: SIMD4<Int32>.self) .!= 0 .| (lanes .== own)
+                    best.keepGreater(sums.replacing(with: -.infinity, where: skipped))
+                    v += 4
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        best.keepGreater(SIMD4(best[2], best[3], best[0], best[1]))
+        best.keepGreater(SIMD4(best[1], best[0], best[3], best[2]))
+        if best[0] != 0 { return max(Self.impossible, best[0]) }
+        var rival = Self.impossible
+        for i in range {
+            let base = i * w, own = path[i]
+            for y in 0..<labelCount where y != own { rival = max(rival, forward[base + moves.position[y]] + backward[base + moves.position[y]]) }
         }
         return rival
     }

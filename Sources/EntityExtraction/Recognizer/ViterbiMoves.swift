@@ -61,6 +61,8 @@ final class ViterbiMoves: Sendable {
     let laneBits: [Int32]
     /// Region lane of each `closed[k]`, then of each `opening[k]` (at `closed.count + k`).
     let lanes: [Int]
+    /// Per row position, 0 where a label is, -1 at pads.
+    let noLabel: [Int32]
 
     /// The moves of `labels` scored by `scores` (`L × L`, from-major).
     init(labels: LabelSet, scores: [Float]) {
@@ -134,6 +136,9 @@ final class ViterbiMoves: Sendable {
         self.bounds = bounds
         self.laneBits = laneBits
         lanes = closed.map { position[$0] - last } + opening.map { position[$0] - unit }
+        var noLabel = [Int32](repeating: -1, count: width)
+        for y in 0..<labels.count { noLabel[position[y]] = 0 }
+        self.noLabel = noLabel
         self.intoOpening = intoOpening
         self.columnsIntoOpening = columnsIntoOpening
         self.outOfClosed = outOfClosed
